@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import SavnetLoading
+import SavnetModel
+import SavnetRules
+
+/// The check pipeline shared by commands: load → build the hierarchy → run the rules.
+struct ContentCheck {
+    /// The directory built from the content.
+    var directory: Directory
+    /// Loader and rule findings together, sorted.
+    var diagnostics: [Diagnostic]
+    /// How many content files were read.
+    var fileCount: Int
+    /// Each file's text by display path, for showing source lines.
+    var sources: [String: String]
+
+    /// Runs the pipeline on the content folder at `path` (as the user wrote it).
+    static func run(path: String, today: CalendarDate) throws -> ContentCheck {
+        let display = displayPath(path)
+        let loader = ContentLoader(root: URL(fileURLWithPath: path), displayRoot: display)
+        let loaded: (files: [NetworkFile], diagnostics: [Diagnostic])
+        do {
+            loaded = try loader.load()
+        } catch let error as ContentLoaderError {
+            throw ValidationError("\(error): give the folder that holds the network files, e.g. `savnet check content`")
+        }
+        let directory = Directory(files: loaded.files, gazetteer: .bundled)
+        let found = Validator().check(directory, RuleContext(today: today))
+        var sources: [String: String] = [:]
+        for file in loaded.files { sources[file.path] = file.raw }
+        return ContentCheck(directory: directory, diagnostics: (loaded.diagnostics + found).sorted(),
+                            fileCount: loaded.files.count + loaded.diagnostics.filter { $0.rule == "file-too-large" }.count,
+                            sources: sources)
+    }
+
+    /// The path as shown in diagnostics: relative to the working directory when inside it.
+    static func displayPath(_ path: String) -> String {
+        var shown = path
+        let cwd = FileManager.default.currentDirectoryPath
+        if shown.hasPrefix(cwd + "/") { shown = String(shown.dropFirst(cwd.count + 1)) }
+        while shown.hasPrefix("./") { shown = String(shown.dropFirst(2)) }
+        while shown.count > 1, shown.hasSuffix("/") { shown = String(shown.dropLast()) }
+        return shown == "." ? "" : shown
+    }
+}

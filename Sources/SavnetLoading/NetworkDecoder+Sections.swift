@@ -1,0 +1,129 @@
+import SavnetModel
+import Yams
+
+/// Funds, finance, plan, regulation and contacts.
+extension NetworkDecoder {
+    mutating func funds(_ node: Node) -> Funds? {
+        guard let fields = reader.fields(node, "funds", allowed: ["sources", "accounts"]) else { return nil }
+        var funds = Funds(location: reader.location(node))
+        funds.sources = reader.list(fields["sources"], "funds.sources").enumerated().compactMap { index, item in
+            reader.text(item, "funds.sources[\(index + 1)]")
+        }
+        for (index, item) in reader.list(fields["accounts"], "funds.accounts").enumerated() {
+            let path = "funds.accounts[\(index + 1)]"
+            guard let account = account(item, path) else { continue }
+            funds.accounts.append(account)
+        }
+        return funds
+    }
+
+    mutating func finance(_ node: Node) -> Finance? {
+        guard let fields = reader.fields(node, "finance", allowed: ["as_of", "fund_balance", "income", "expenses", "loans"])
+        else { return nil }
+        var finance = Finance(location: reader.location(node))
+        finance.asOf = reader.date(fields["as_of"], "finance.as_of")
+        finance.fundBalance = reader.amount(fields["fund_balance"], "finance.fund_balance")
+        finance.income = reader.amount(fields["income"], "finance.income")
+        finance.expenses = reader.amount(fields["expenses"], "finance.expenses")
+        finance.loans = reader.amount(fields["loans"], "finance.loans")
+        return finance
+    }
+
+    mutating func plan(_ node: Node) -> DrivingPlan? {
+        guard let fields = reader.fields(node, "plan", allowed: ["fiscal_year", "activities"]) else { return nil }
+        var plan = DrivingPlan(location: reader.location(node))
+        plan.fiscalYear = reader.int(fields["fiscal_year"], "plan.fiscal_year")
+        for (index, item) in reader.list(fields["activities"], "plan.activities").enumerated() {
+            let path = "plan.activities[\(index + 1)]"
+            guard let row = reader.fields(item, path, allowed: ["name", "months", "budget", "responsible", "indicator"])
+            else { continue }
+            guard let name = reader.text(row["name"], row.path("name")) else {
+                reader.missing("name", in: row)
+                continue
+            }
+            var activity = PlanActivity(name: name)
+            activity.months = months(row["months"], row.path("months"))
+            activity.budget = reader.amount(row["budget"], row.path("budget"))
+            activity.responsible = reader.text(row["responsible"], row.path("responsible"))
+            activity.indicator = reader.text(row["indicator"], row.path("indicator"))
+            plan.activities.append(activity)
+        }
+        return plan
+    }
+
+    mutating func regulation(_ node: Node) -> Regulation? {
+        guard let fields = reader.fields(node, "regulation", allowed: ["title", "adopted", "chapters"]) else { return nil }
+        var regulation = Regulation(location: reader.location(node))
+        regulation.title = reader.text(fields["title"], "regulation.title")
+        regulation.adopted = reader.date(fields["adopted"], "regulation.adopted")
+        for (index, item) in reader.list(fields["chapters"], "regulation.chapters").enumerated() {
+            let path = "regulation.chapters[\(index + 1)]"
+            guard let chapterFields = reader.fields(item, path, allowed: ["number", "title", "clauses"]) else { continue }
+            var chapter = RegulationChapter()
+            chapter.number = reader.int(chapterFields["number"], chapterFields.path("number"))
+            chapter.title = reader.text(chapterFields["title"], chapterFields.path("title"))
+            for (clauseIndex, clauseNode) in reader.list(chapterFields["clauses"], chapterFields.path("clauses")).enumerated() {
+                let clausePath = "\(path).clauses[\(clauseIndex + 1)]"
+                guard let clauseFields = reader.fields(clauseNode, clausePath, allowed: ["number", "text"]) else { continue }
+                guard let number = reader.int(clauseFields["number"], clauseFields.path("number")) else {
+                    if clauseFields["number"] == nil { reader.missing("number", in: clauseFields) }
+                    continue
+                }
+                var clause = RegulationClause(number: number)
+                clause.text = reader.text(clauseFields["text"], clauseFields.path("text"))
+                chapter.clauses.append(clause)
+            }
+            regulation.chapters.append(chapter)
+        }
+        return regulation
+    }
+
+    mutating func contacts(_ node: Node?) -> [Contact] {
+        var result: [Contact] = []
+        for (index, item) in reader.list(node, "contacts").enumerated() {
+            let path = "contacts[\(index + 1)]"
+            guard let fields = reader.fields(item, path, allowed: ["name", "phone", "email", "consent"]) else { continue }
+            var contact = Contact(location: reader.location(item))
+            contact.name = reader.text(fields["name"], fields.path("name"))
+            contact.phone = reader.text(fields["phone"], fields.path("phone"))
+            contact.email = reader.text(fields["email"], fields.path("email"))
+            contact.consent = reader.bool(fields["consent"], fields.path("consent"))
+            result.append(contact)
+        }
+        return result
+    }
+}
+
+private extension NetworkDecoder {
+    mutating func account(_ node: Node, _ path: String) -> BankAccount? {
+        guard let fields = reader.fields(node, path, allowed: ["bank", "branch", "name", "signatories", "withdrawal"])
+        else { return nil }
+        var account = BankAccount(location: reader.location(node))
+        account.bank = reader.text(fields["bank"], fields.path("bank"))
+        account.branch = reader.text(fields["branch"], fields.path("branch"))
+        account.name = reader.text(fields["name"], fields.path("name"))
+        account.signatories = reader.list(fields["signatories"], fields.path("signatories")).enumerated()
+            .compactMap { index, item in reader.text(item, "\(path).signatories[\(index + 1)]") }
+        if let withdrawal = fields["withdrawal"],
+           let rule = reader.fields(withdrawal, fields.path("withdrawal"), allowed: ["required", "always"]) {
+            account.required = reader.int(rule["required"], rule.path("required"))
+            account.always = reader.text(rule["always"], rule.path("always"))
+        }
+        return account
+    }
+
+    /// Months as numbers (1–12) or Thai month names (ต.ค., ตุลาคม).
+    mutating func months(_ node: Node?, _ keyPath: String) -> [Located<Int>] {
+        reader.list(node, keyPath).enumerated().compactMap { index, item in
+            guard let text = reader.text(item, "\(keyPath)[\(index + 1)]") else { return nil }
+            if let number = ThaiNumerals.parseInt(text.value), (1...12).contains(number) {
+                return Located(number, at: text.location)
+            }
+            if let number = ThaiCalendar.month(named: text.value) { return Located(number, at: text.location) }
+            reader.report(item, keyPath, "front-matter-type", Localized(
+                th: "เดือน `\(text.value)` ไม่ถูกต้อง: ใช้เลข 1–12 หรือชื่อเดือน เช่น ต.ค.",
+                en: "`\(text.value)` is not a month: use 1–12 or a Thai month name such as ต.ค."))
+            return nil
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import SavnetModel
+import Yams
+
+/// Reads a front-matter node tree into a `Network`, collecting a diagnostic for every
+/// field of the wrong shape. Unknown keys are warned about and left in the file.
+struct NetworkDecoder {
+    static let topLevelKeys = [
+        "level", "area", "name", "founded", "order", "term", "committee", "advisors", "groups",
+        "nominees", "nomination_deadline", "funds", "finance", "plan", "regulation", "contacts",
+    ]
+
+    var reader: NodeReader
+
+    init(path: String, yamlStartLine: Int) {
+        reader = NodeReader(path: path, yamlStartLine: yamlStartLine)
+    }
+
+    /// The network, or nil when even its area cannot be read.
+    mutating func decode(_ root: Node) -> Network? {
+        guard let fields = reader.fields(root, "", allowed: Self.topLevelKeys) else { return nil }
+        guard let area = areaCode(fields) else { return nil }
+        var network = Network(area: area)
+        if let level = reader.text(fields["level"], "level") {
+            if let value = Level(rawValue: level.value) {
+                network.level = Located(value, at: level.location)
+            } else {
+                reader.report(fields["level"]!, "level", "front-matter-type", Localized(
+                    th: "`level` ต้องเป็น national, province, district หรือ subdistrict แต่พบ `\(level.value)`",
+                    en: "`level` must be national, province, district or subdistrict; found `\(level.value)`"))
+            }
+        }
+        network.name = reader.text(fields["name"], "name")
+        network.founded = reader.date(fields["founded"], "founded")
+        network.nominationDeadline = reader.date(fields["nomination_deadline"], "nomination_deadline")
+        if let node = fields["order"] { network.order = order(node) }
+        if let node = fields["term"] { network.term = term(node) }
+        if let node = fields["committee"] {
+            network.committeeLocation = reader.location(node)
+            network.committee = members(node)
+        }
+        network.advisors = advisors(fields["advisors"])
+        if let node = fields["groups"] {
+            network.groupsLocation = reader.location(node)
+            network.groups = groups(node)
+        }
+        if let node = fields["nominees"] { network.nominees = nominees(node) }
+        if let node = fields["funds"] { network.funds = funds(node) }
+        if let node = fields["finance"] { network.finance = finance(node) }
+        if let node = fields["plan"] { network.plan = plan(node) }
+        if let node = fields["regulation"] { network.regulation = regulation(node) }
+        network.contacts = contacts(fields["contacts"])
+        return network
+    }
+}
+
+private extension NetworkDecoder {
+    mutating func areaCode(_ fields: Fields) -> Located<String>? {
+        guard let node = fields["area"] else {
+            reader.missing("area", in: fields, hint: Localized(
+                th: "เพิ่ม area: รหัสพื้นที่ของกรมการปกครอง เช่น area: \"8417\" (ค้นรหัสได้ด้วย savnet areas ชื่อพื้นที่)",
+                en: "add `area:` with the DOPA code, e.g. area: \"8417\" (find codes with `savnet areas NAME`)"))
+            return nil
+        }
+        guard let text = reader.text(node, "area") else {
+            if reader.isNull(node) { return Located("", at: reader.location(node)) }
+            return nil
+        }
+        return Located(ThaiNumerals.toArabic(text.value), at: text.location)
+    }
+
+    mutating func order(_ node: Node) -> AppointmentOrder? {
+        guard let fields = reader.fields(node, "order", allowed: ["number", "date", "signer", "signer_title"]) else {
+            return nil
+        }
+        var order = AppointmentOrder(location: reader.location(node))
+        order.number = reader.text(fields["number"], "order.number")
+        order.date = reader.date(fields["date"], "order.date")
+        order.signer = reader.text(fields["signer"], "order.signer")
+        order.signerTitle = reader.text(fields["signer_title"], "order.signer_title")
+        return order
+    }
+
+    mutating func term(_ node: Node) -> Term? {
+        guard let fields = reader.fields(node, "term", allowed: ["start"]) else { return nil }
+        guard let start = reader.date(fields["start"], "term.start") else {
+            if fields["start"] == nil { reader.missing("start", in: fields) }
+            return nil
+        }
+        return Term(start: start)
+    }
+
+    mutating func members(_ node: Node) -> [Member] {
+        var result: [Member] = []
+        for (index, item) in reader.list(node, "committee").enumerated() {
+            let path = "committee[\(index + 1)]"
+            guard let fields = reader.fields(item, path, allowed: ["position", "title", "name", "represents"]) else {
+                continue
+            }
+            guard let positionText = reader.text(fields["position"], fields.path("position")) else {
+                reader.missing("position", in: fields)
+                continue
+            }
+            guard let name = reader.text(fields["name"], fields.path("name")), !name.value.isEmpty else {
+                reader.missing("name", in: fields)
+                continue
+            }
+            let position: Position?
+            switch PositionName.match(positionText.value) {
+            case let .exact(found), let .misspelled(found): position = found
+            case .unknown: position = nil
+            }
+            var member = Member(positionText: positionText, position: position, name: name, location: reader.location(item))
+            member.title = reader.text(fields["title"], fields.path("title"))
+            member.represents = reader.text(fields["represents"], fields.path("represents"))
+                .map { Located(ThaiNumerals.toArabic($0.value), at: $0.location) }
+            result.append(member)
+        }
+        return result
+    }
+
+    mutating func advisors(_ node: Node?) -> [Advisor] {
+        var result: [Advisor] = []
+        for (index, item) in reader.list(node, "advisors").enumerated() {
+            let path = "advisors[\(index + 1)]"
+            guard let fields = reader.fields(item, path, allowed: ["title", "name", "role"]) else { continue }
+            guard let name = reader.text(fields["name"], fields.path("name")) else {
+                reader.missing("name", in: fields)
+                continue
+            }
+            var advisor = Advisor(name: name)
+            advisor.title = reader.text(fields["title"], fields.path("title"))
+            advisor.role = reader.text(fields["role"], fields.path("role"))
+            result.append(advisor)
+        }
+        return result
+    }
+
+    mutating func groups(_ node: Node) -> [VillageGroup] {
+        var result: [VillageGroup] = []
+        for (index, item) in reader.list(node, "groups").enumerated() {
+            let path = "groups[\(index + 1)]"
+            guard let fields = reader.fields(item, path, allowed: ["village", "name", "members", "savings"]) else {
+                continue
+            }
+            guard let village = reader.int(fields["village"], fields.path("village")) else {
+                if fields["village"] == nil { reader.missing("village", in: fields) }
+                continue
+            }
+            var group = VillageGroup(village: village)
+            group.name = reader.text(fields["name"], fields.path("name"))
+            group.members = reader.int(fields["members"], fields.path("members"))
+            group.savings = reader.amount(fields["savings"], fields.path("savings"))
+            result.append(group)
+        }
+        return result
+    }
+
+    mutating func nominees(_ node: Node) -> Nominees? {
+        guard let fields = reader.fields(node, "nominees", allowed: ["reported", "names"]) else { return nil }
+        let names = reader.list(fields["names"], "nominees.names").enumerated().compactMap { index, item in
+            reader.text(item, "nominees.names[\(index + 1)]")
+        }
+        var nominees = Nominees(names: names, location: reader.location(node))
+        nominees.reported = reader.date(fields["reported"], "nominees.reported")
+        return nominees
+    }
+}

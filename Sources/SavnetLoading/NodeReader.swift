@@ -1,0 +1,184 @@
+import Foundation
+import SavnetModel
+import Yams
+
+/// Reads typed values out of Yams nodes, keeping each value's file position and
+/// collecting a diagnostic for every value of the wrong shape instead of throwing.
+struct NodeReader {
+    /// The file's display path.
+    let path: String
+    /// Lines before the front matter's first line.
+    let lineOffset: Int
+    /// Everything found wrong so far.
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(path: String, yamlStartLine: Int) {
+        self.path = path
+        self.lineOffset = yamlStartLine - 1
+    }
+
+    /// The file position of a node.
+    func location(_ node: Node) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+    }
+
+    /// A mapping's entries, warning about keys outside `allowed` (with a suggestion).
+    mutating func fields(_ node: Node, _ keyPath: String, allowed: [String]) -> Fields? {
+        guard case let .mapping(mapping) = node else {
+            wrongType(node, keyPath, expected: Localized(th: "ชุดคีย์: ค่า", en: "a mapping of `key: value` lines"))
+            return nil
+        }
+        var entries: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping {
+            let name = key.scalar?.string ?? ""
+            if !allowed.contains(name) {
+                unknownKey(key, name, keyPath, allowed: allowed)
+            }
+            entries[name] = (key, value)
+        }
+        return Fields(entries: entries, node: node, keyPath: keyPath)
+    }
+
+    /// The items of a sequence; a single value where a list was expected is an error.
+    mutating func list(_ node: Node?, _ keyPath: String) -> [Node] {
+        guard let node, !isNull(node) else { return [] }
+        guard case let .sequence(sequence) = node else {
+            wrongType(node, keyPath, expected: Localized(th: "รายการ (บรรทัดขึ้นต้นด้วย -)", en: "a list (lines starting with -)"))
+            return []
+        }
+        return Array(sequence)
+    }
+
+    /// A non-empty text value.
+    mutating func text(_ node: Node?, _ keyPath: String) -> Located<String>? {
+        guard let node, !isNull(node) else { return nil }
+        guard case let .scalar(scalar) = node else {
+            wrongType(node, keyPath, expected: Localized(th: "ข้อความ", en: "a text value"))
+            return nil
+        }
+        return Located(scalar.string.trimmingCharacters(in: .whitespaces), at: location(node))
+    }
+
+    /// A date in BE or CE, Arabic or Thai digits.
+    mutating func date(_ node: Node?, _ keyPath: String) -> Located<CalendarDate>? {
+        guard let text = text(node, keyPath) else { return nil }
+        guard let date = CalendarDate(parsing: text.value) else {
+            report(node!, keyPath, "front-matter-type", Localized(
+                th: "`\(keyPath)` ต้องเป็นวันที่ในรูป ปปปป-ดด-วว เช่น 2566-07-28 แต่พบ `\(text.value)`",
+                en: "`\(keyPath)` must be a date like 2566-07-28 (BE) or 2023-07-28 (CE); found `\(text.value)`"),
+                hint: Localized(th: "ปี พ.ศ. (มากกว่า 2400) หรือ ค.ศ. ก็ได้ ใช้เลขไทยได้ เช่น ๒๕๖๖-๐๗-๒๘",
+                                en: "a year above 2400 is read as BE; Thai digits work too (๒๕๖๖-๐๗-๒๘)"))
+            return nil
+        }
+        return Located(date, at: text.location)
+    }
+
+    /// A whole number in Arabic or Thai digits.
+    mutating func int(_ node: Node?, _ keyPath: String) -> Located<Int>? {
+        guard let text = text(node, keyPath) else { return nil }
+        guard let value = ThaiNumerals.parseInt(text.value) else {
+            wrongType(node!, keyPath, expected: Localized(th: "จำนวนเต็ม", en: "a whole number"), found: text.value)
+            return nil
+        }
+        return Located(value, at: text.location)
+    }
+
+    /// An amount, such as baht, in Arabic or Thai digits.
+    mutating func amount(_ node: Node?, _ keyPath: String) -> Located<Double>? {
+        guard let text = text(node, keyPath) else { return nil }
+        guard let value = ThaiNumerals.parseDecimal(text.value) else {
+            wrongType(node!, keyPath, expected: Localized(th: "จำนวนเงิน เช่น 12500.50", en: "an amount such as 12500.50"),
+                      found: text.value)
+            return nil
+        }
+        return Located(value, at: text.location)
+    }
+
+    /// `true`/`false` (also `yes`/`no`, `ใช่`/`ไม่`).
+    mutating func bool(_ node: Node?, _ keyPath: String) -> Located<Bool>? {
+        guard let text = text(node, keyPath) else { return nil }
+        switch text.value.lowercased() {
+        case "true", "yes", "on", "ใช่", "ยินยอม": return Located(true, at: text.location)
+        case "false", "no", "off", "ไม่", "ไม่ยินยอม": return Located(false, at: text.location)
+        default:
+            wrongType(node!, keyPath, expected: Localized(th: "true หรือ false", en: "true or false"), found: text.value)
+            return nil
+        }
+    }
+
+    /// Reports a required field that is missing.
+    mutating func missing(_ key: String, in fields: Fields, hint: Localized? = nil) {
+        let keyPath = fields.keyPath.isEmpty ? key : "\(fields.keyPath).\(key)"
+        report(fields.node, keyPath, "front-matter-required", Localized(
+            th: "ไม่มี `\(keyPath)` ซึ่งจำเป็นต้องมี", en: "`\(keyPath)` is required but missing"),
+            hint: hint ?? Localized(th: "เพิ่ม `\(key):` ในส่วนนี้", en: "add `\(key):` here"))
+    }
+
+    /// Records a diagnostic at a node.
+    mutating func report(_ node: Node, _ keyPath: String, _ rule: String, _ message: Localized,
+                         hint: Localized? = nil, severity: Severity = .error) {
+        diagnostics.append(Diagnostic(rule: rule, severity: severity, location: location(node), message: message, hint: hint))
+    }
+
+    /// Records a diagnostic at a location.
+    mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    /// Whether a node is YAML's null (empty, `~`, `null`).
+    func isNull(_ node: Node) -> Bool {
+        guard case let .scalar(scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+}
+
+/// The entries of one YAML mapping, by key.
+struct Fields {
+    let entries: [String: (key: Node, value: Node)]
+    /// The mapping node itself.
+    let node: Node
+    /// Where in the document the mapping sits (`committee[3]`).
+    let keyPath: String
+
+    subscript(key: String) -> Node? { entries[key]?.value }
+
+    /// The key path of a child key.
+    func path(_ key: String) -> String { keyPath.isEmpty ? key : "\(keyPath).\(key)" }
+}
+
+private extension NodeReader {
+    mutating func wrongType(_ node: Node, _ keyPath: String, expected: Localized, found: String? = nil) {
+        let shown = found ?? describe(node)
+        report(node, keyPath, "front-matter-type", Localized(
+            th: "`\(keyPath)` ต้องเป็น\(expected.th) แต่พบ \(shown)",
+            en: "`\(keyPath)` must be \(expected.en); found \(shown)"),
+            hint: Localized(th: "ดูรูปแบบของฟิลด์นี้ใน docs/content-format.md",
+                            en: "see this field's format in docs/content-format.md"))
+    }
+
+    func describe(_ node: Node) -> String {
+        switch node {
+        case let .scalar(scalar): return "`\(scalar.string)`"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    mutating func unknownKey(_ key: Node, _ name: String, _ keyPath: String, allowed: [String]) {
+        let full = keyPath.isEmpty ? name : "\(keyPath).\(name)"
+        let suggestion = KeySuggestion.closest(to: name, among: allowed)
+        let hint: Localized
+        if let suggestion {
+            hint = Localized(th: "หมายถึง `\(suggestion)` หรือไม่", en: "did you mean `\(suggestion)`?")
+        } else {
+            hint = Localized(th: "คีย์ที่ใช้ได้ในส่วนนี้: \(allowed.joined(separator: ", "))",
+                             en: "keys known here: \(allowed.joined(separator: ", "))")
+        }
+        report(key, full, "front-matter-unknown-key", Localized(
+            th: "savnet ไม่รู้จักคีย์ `\(full)` (เก็บไว้ในไฟล์แต่ไม่นำไปใช้)",
+            en: "unknown key `\(full)` (kept in the file, but not used)"),
+            hint: hint, severity: .warning)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Thailand's provinces, districts and subdistricts with their DOPA codes.
+///
+/// The bundled data comes from GeoThai (CC BY 4.0) and is compiled into the binary
+/// (see `scripts/gen-gazetteer.py`); nothing is read from disk at run time.
+public struct Gazetteer: Sendable {
+    private let areas: [String: Area]
+    private let childCodes: [String: [String]]
+
+    /// Builds a gazetteer from areas; children are kept sorted by code.
+    public init(areas list: [Area]) {
+        var areas: [String: Area] = [:]
+        var children: [String: [String]] = [:]
+        for area in list {
+            areas[area.code] = area
+            if let parent = area.parentCode { children[parent, default: []].append(area.code) }
+        }
+        self.areas = areas
+        self.childCodes = children.mapValues { $0.sorted() }
+    }
+
+    /// The gazetteer compiled into savnet: 77 provinces, 928 districts, 7,436 subdistricts.
+    public static let bundled: Gazetteer = {
+        var list: [Area] = []
+        list.reserveCapacity(8_500)
+        for line in bundledRows.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 3 else { continue }
+            list.append(Area(code: String(fields[0]), nameTH: String(fields[1]), nameEN: String(fields[2])))
+        }
+        return Gazetteer(areas: list)
+    }()
+
+    /// The area with this code; `""` is the whole country.
+    public func area(_ code: String) -> Area? {
+        code.isEmpty ? Area.national : areas[code]
+    }
+
+    /// The areas one level below `code`, sorted by code.
+    public func children(of code: String) -> [Area] {
+        (childCodes[code] ?? []).compactMap { areas[$0] }
+    }
+
+    /// The provinces, or the districts, or the subdistricts.
+    public func areas(at level: Level) -> [Area] {
+        guard level != .national else { return [Area.national] }
+        return areas.values.filter { $0.level == level }.sorted { $0.code < $1.code }
+    }
+
+    /// The area and its ancestors, country first: `[ประเทศไทย, สุราษฎร์ธานี, พุนพิน]`.
+    public func path(to code: String) -> [Area] {
+        var chain: [Area] = []
+        var current: String? = code
+        while let next = current, let area = area(next) {
+            chain.insert(area, at: 0)
+            current = area.parentCode
+        }
+        return chain
+    }
+
+    /// Areas whose Thai or English name contains `query` (case-insensitive), sorted by code.
+    /// An exact name match ranks before partial matches.
+    public func search(_ query: String) -> [Area] {
+        let needle = query.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !needle.isEmpty else { return [] }
+        let hits = areas.values.filter {
+            $0.nameTH.lowercased().contains(needle) || $0.nameEN.lowercased().contains(needle)
+                || $0.qualifiedNameTH.lowercased() == needle
+        }
+        func exact(_ area: Area) -> Bool {
+            area.nameTH.lowercased() == needle || area.nameEN.lowercased() == needle
+                || area.qualifiedNameTH.lowercased() == needle
+        }
+        return hits.sorted { lhs, rhs in
+            let (a, b) = (exact(lhs), exact(rhs))
+            if a != b { return a }
+            return lhs.code < rhs.code
+        }
+    }
+}

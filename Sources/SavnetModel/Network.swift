@@ -1,0 +1,179 @@
+/// One network as its content file describes it. Every field read from the file keeps
+/// where it was written, so rules can point at the exact line.
+public struct Network: Sendable {
+    /// The level the file declares (`level:`); the area code's length must agree.
+    public var level: Located<Level>?
+    /// The DOPA code of the area the network serves (`area:`); empty for the national network.
+    public var area: Located<String>
+    /// The network's name, when the file gives one; otherwise derived from the area.
+    public var name: Located<String>?
+    /// The date the network was founded.
+    public var founded: Located<CalendarDate>?
+    /// The appointment order (คำสั่ง) that set up the current committee.
+    public var order: AppointmentOrder?
+    /// The committee's term.
+    public var term: Term?
+    /// The committee members, in file order.
+    public var committee: [Member] = []
+    /// Where the `committee:` key is, for findings about the committee as a whole.
+    public var committeeLocation: SourceLocation?
+    /// CDD officers who advise the network (regulation ข้อ ๙); not members.
+    public var advisors: [Advisor] = []
+    /// For a subdistrict network: the village savings groups it joins.
+    public var groups: [VillageGroup] = []
+    /// Where the `groups:` key is.
+    public var groupsLocation: SourceLocation?
+    /// For a district network: the two people it put forward for the province committee.
+    public var nominees: Nominees?
+    /// For a province network: the deadline for districts to name their nominees.
+    public var nominationDeadline: Located<CalendarDate>?
+    /// Fund sources, bank accounts and signatories.
+    public var funds: Funds?
+    /// Financial figures with an as-of date.
+    public var finance: Finance?
+    /// The yearly driving plan (แผนขับเคลื่อนเครือข่าย).
+    public var plan: DrivingPlan?
+    /// The network's own regulation (ระเบียบเครือข่าย).
+    public var regulation: Regulation?
+    /// Public contacts, each with explicit consent.
+    public var contacts: [Contact] = []
+
+    /// Creates a network for an area.
+    public init(area: Located<String>) {
+        self.area = area
+    }
+}
+
+/// The appointment order that set up the committee.
+public struct AppointmentOrder: Sendable {
+    /// The order's number, `12/2566` (number / BE year).
+    public var number: Located<String>?
+    /// The date it was signed.
+    public var date: Located<CalendarDate>?
+    /// The person who signed it (usually the district chief).
+    public var signer: Located<String>?
+    /// The signer's title, `นายอำเภอพุนพิน`.
+    public var signerTitle: Located<String>?
+    /// Where the `order:` key is.
+    public var location: SourceLocation
+
+    /// Creates an empty order at a location.
+    public init(location: SourceLocation) {
+        self.location = location
+    }
+}
+
+/// The committee's term of office: 4 years from its start (regulation ข้อ ๘).
+public struct Term: Sendable {
+    /// The regulation's term length in years.
+    public static let years = 4
+
+    /// The first day of the term.
+    public var start: Located<CalendarDate>
+
+    /// Creates a term.
+    public init(start: Located<CalendarDate>) {
+        self.start = start
+    }
+
+    /// The last day of the term: the day before the fourth anniversary of its start.
+    public var end: CalendarDate {
+        let anniversary = start.value.adding(years: Term.years)
+        return anniversary.previousDay
+    }
+}
+
+/// One committee member.
+public struct Member: Sendable {
+    /// The position as written in the file.
+    public var positionText: Located<String>
+    /// The canonical position it was read as, if any.
+    public var position: Position?
+    /// Honorific (นาย, นาง, นางสาว …).
+    public var title: Located<String>?
+    /// Given name and family name.
+    public var name: Located<String>
+    /// Whom the member represents: a village number (subdistrict committee), a subdistrict
+    /// code (district committee) or a district code (province committee).
+    public var represents: Located<String>?
+    /// Where the member's entry starts.
+    public var location: SourceLocation
+
+    /// Creates a member.
+    public init(positionText: Located<String>, position: Position?, name: Located<String>, location: SourceLocation) {
+        self.positionText = positionText
+        self.position = position
+        self.name = name
+        self.location = location
+    }
+
+    /// Title and name as printed: `นายสมชาย ใจดี`.
+    public var fullName: String { (title?.value ?? "") + name.value }
+}
+
+/// A CDD officer advising the network.
+public struct Advisor: Sendable {
+    /// Honorific.
+    public var title: Located<String>?
+    /// Name.
+    public var name: Located<String>
+    /// Official position, `นักวิชาการพัฒนาชุมชนชำนาญการ`.
+    public var role: Located<String>?
+
+    /// Creates an advisor.
+    public init(name: Located<String>) {
+        self.name = name
+    }
+}
+
+/// A village savings group joined to a subdistrict network.
+public struct VillageGroup: Sendable {
+    /// Village number (หมู่ที่).
+    public var village: Located<Int>
+    /// The group's name.
+    public var name: Located<String>?
+    /// Number of members.
+    public var members: Located<Int>?
+    /// Savings balance in baht.
+    public var savings: Located<Double>?
+
+    /// Creates a group.
+    public init(village: Located<Int>) {
+        self.village = village
+    }
+}
+
+/// The two people a district network puts forward for the province committee.
+public struct Nominees: Sendable {
+    /// The date the district reported them to the province.
+    public var reported: Located<CalendarDate>?
+    /// The nominees' names, as written in the committee list.
+    public var names: [Located<String>]
+    /// Where the `nominees:` key is.
+    public var location: SourceLocation
+
+    /// Creates nominees.
+    public init(names: [Located<String>], location: SourceLocation) {
+        self.names = names
+        self.location = location
+    }
+}
+
+/// A public contact; a phone number is published only with the person's consent.
+public struct Contact: Sendable {
+    /// Who or which office.
+    public var name: Located<String>?
+    /// Phone number, as written.
+    public var phone: Located<String>?
+    /// E-mail address.
+    public var email: Located<String>?
+    /// Whether the person agreed to publish these details.
+    public var consent: Located<Bool>?
+    /// Where the entry starts.
+    public var location: SourceLocation
+
+    /// Creates a contact.
+    public init(location: SourceLocation) {
+        self.location = location
+    }
+}

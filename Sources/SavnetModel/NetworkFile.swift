@@ -1,0 +1,57 @@
+/// One content file: its text kept whole beside what was parsed from it, so later
+/// tools (`fmt`, `diff`) can work on the original bytes.
+public struct NetworkFile: Sendable {
+    /// Path as shown to the user, relative to the repository: `content/84/8417/_index.md`.
+    public var path: String
+    /// Path inside the content folder: `84/8417/_index.md`.
+    public var contentPath: String
+    /// The whole file as decoded text (byte order mark removed, line endings kept).
+    public var raw: String
+    /// The 1-based line where the Markdown body starts.
+    public var bodyStartLine: Int
+    /// The Markdown body after the front matter.
+    public var body: String
+    /// The network, when the front matter could be read.
+    public var network: Network?
+
+    /// Creates a file record.
+    public init(path: String, contentPath: String, raw: String, bodyStartLine: Int, body: String, network: Network?) {
+        self.path = path
+        self.contentPath = contentPath
+        self.raw = raw
+        self.bodyStartLine = bodyStartLine
+        self.body = body
+        self.network = network
+    }
+
+    /// A location in this file.
+    public func location(line: Int, column: Int = 1) -> SourceLocation {
+        SourceLocation(path: path, line: line, column: column)
+    }
+
+    /// The area code and level this file's place in `content/` stands for, if it follows the layout:
+    /// `_index.md` (national), `84/_index.md`, `84/8417/_index.md`, `84/8417/841701.md`.
+    public var impliedAreaCode: String? {
+        let parts = contentPath.split(separator: "/").map(String.init)
+        guard let last = parts.last, last.hasSuffix(".md") else { return nil }
+        let folders = Array(parts.dropLast())
+        let stem = String(last.dropLast(3))
+        let code: String
+        if stem == "_index" {
+            code = folders.last ?? ""
+        } else {
+            code = stem
+        }
+        return code
+    }
+
+    /// Where a network for `code` belongs inside `content/`.
+    public static func expectedContentPath(for code: String) -> String {
+        switch Level(codeLength: code.count) ?? .subdistrict {
+        case .national: return "_index.md"
+        case .province: return "\(code)/_index.md"
+        case .district: return "\(code.prefix(2))/\(code)/_index.md"
+        case .subdistrict: return "\(code.prefix(2))/\(code.prefix(4))/\(code).md"
+        }
+    }
+}

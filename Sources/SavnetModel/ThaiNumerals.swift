@@ -1,0 +1,53 @@
+import Foundation
+
+/// Conversions between Thai digits (๐–๙) and Arabic digits (0–9).
+public enum ThaiNumerals {
+    private static let thaiZero: UInt32 = 0x0E50
+
+    /// Replaces every Thai digit in `text` with its Arabic digit; other characters stay.
+    public static func toArabic(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isThaiDigit) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isThaiDigit(scalar), let arabic = Unicode.Scalar(scalar.value - thaiZero + 0x30) {
+                scalars.append(arabic)
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Replaces every Arabic digit in `text` with its Thai digit, as official documents print them.
+    public static func toThai(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x30, scalar.value <= 0x39, let thai = Unicode.Scalar(scalar.value - 0x30 + thaiZero) {
+                scalars.append(thai)
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Whether the scalar is one of ๐–๙.
+    public static func isThaiDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= thaiZero && scalar.value <= thaiZero + 9
+    }
+
+    /// Parses a whole number written in Arabic or Thai digits, allowing `,` separators.
+    public static func parseInt(_ text: String) -> Int? {
+        let plain = toArabic(text).replacingOccurrences(of: ",", with: "")
+            .trimmingCharacters(in: .whitespaces)
+        return Int(plain)
+    }
+
+    /// Parses a decimal amount written in Arabic or Thai digits, allowing `,` separators.
+    public static func parseDecimal(_ text: String) -> Double? {
+        let plain = toArabic(text).replacingOccurrences(of: ",", with: "")
+            .trimmingCharacters(in: .whitespaces)
+        guard !plain.isEmpty, plain.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else { return nil }
+        return Double(plain)
+    }
+}

@@ -1,0 +1,33 @@
+import SavnetModel
+
+/// Positions are written with the canonical names of the appointment-order template;
+/// known misspellings are accepted with a warning, unknown names are errors.
+struct PositionNameRule: Rule {
+    let id = "position-name"
+    let clause: Localized? = Clause.networkRegulation(9)
+
+    func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for (_, network) in directory.networks {
+            for member in network.committee {
+                switch PositionName.match(member.positionText.value) {
+                case .exact:
+                    continue
+                case let .misspelled(position):
+                    findings.append(finding(.warning, at: member.positionText.location, Localized(
+                        th: "ตำแหน่ง `\(member.positionText.value)` สะกดไม่ตรงแบบคำสั่ง อ่านเป็น \(position.thaiName)",
+                        en: "position `\(member.positionText.value)` is not spelt as in the order template; read as \(position.label.en)"),
+                        hint: Localized(th: "แก้เป็น `\(position.thaiName)`", en: "write `\(position.thaiName)`")))
+                case .unknown:
+                    findings.append(finding(.error, at: member.positionText.location, Localized(
+                        th: "ไม่รู้จักตำแหน่ง `\(member.positionText.value)`",
+                        en: "unknown position `\(member.positionText.value)`"),
+                        hint: Localized(
+                            th: "ใช้ชื่อตำแหน่งตามคำสั่ง: " + Position.allCases.map(\.thaiName).joined(separator: ", "),
+                            en: "use a position of the order template: " + Position.allCases.map(\.rawValue).joined(separator: ", "))))
+                }
+            }
+        }
+        return findings
+    }
+}

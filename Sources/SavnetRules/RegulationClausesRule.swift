@@ -1,0 +1,42 @@
+import SavnetModel
+
+/// A network regulation numbers its clauses 1, 2, 3 … once each, and its chapters the
+/// same way. (Both drafts in the seed number two different clauses ๑๓.)
+struct RegulationClausesRule: Rule {
+    let id = "regulation-clauses"
+    let clause: Localized? = nil
+
+    func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for (_, network) in directory.networks {
+            guard let regulation = network.regulation else { continue }
+            findings += sequence(regulation.clauses.map(\.number), noun: Localized(th: "ข้อ", en: "clause"))
+            findings += sequence(regulation.chapters.compactMap(\.number), noun: Localized(th: "หมวด", en: "chapter"))
+        }
+        return findings
+    }
+
+    private func sequence(_ numbers: [Located<Int>], noun: Localized) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        var seen: [Int: Located<Int>] = [:]
+        var expected = 1
+        for number in numbers {
+            let thai = ThaiNumerals.toThai(String(number.value))
+            if let first = seen[number.value] {
+                findings.append(finding(.error, at: number.location, Localized(
+                    th: "มี\(noun.th) \(thai) สองครั้ง (ครั้งแรกที่บรรทัด \(first.location.line))",
+                    en: "two \(noun.en)s are numbered \(number.value) (the first on line \(first.location.line))"),
+                    hint: Localized(th: "เลขที่\(noun.th)ต้องเรียงต่อกันไม่ซ้ำ: แก้เป็น\(noun.th) \(ThaiNumerals.toThai(String(expected))) และเลื่อนเลขถัดไป",
+                                    en: "number \(noun.en)s once each, in order: make this \(noun.en) \(expected) and renumber the rest")))
+            } else if number.value != expected {
+                findings.append(finding(.error, at: number.location, Localized(
+                    th: "เลขที่\(noun.th)ข้ามจาก \(ThaiNumerals.toThai(String(expected - 1))) ไป \(thai)",
+                    en: "\(noun.en) numbers jump from \(expected - 1) to \(number.value)"),
+                    hint: Localized(th: "ควรเป็น\(noun.th) \(ThaiNumerals.toThai(String(expected)))", en: "this should be \(noun.en) \(expected)")))
+            }
+            if seen[number.value] == nil { seen[number.value] = number }
+            expected = max(expected, number.value) + 1
+        }
+        return findings
+    }
+}

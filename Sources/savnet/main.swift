@@ -1,0 +1,2 @@
+import SavnetCommands
+SavnetCommand.main()
