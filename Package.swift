@@ -37,13 +37,19 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "savnet", dependencies: ["SavnetCommands"]),
+        // Helpers shared by the test targets: marked text, sample networks, a checker.
+        .target(
+            name: "SavnetTestSupport",
+            dependencies: ["SavnetModel", "SavnetLoading", "SavnetRules"],
+            path: "Tests/SavnetTestSupport"
+        ),
         .testTarget(name: "SavnetModelTests", dependencies: ["SavnetModel"]),
-        .testTarget(name: "SavnetLoadingTests", dependencies: ["SavnetLoading", "SavnetModel"]),
-        .testTarget(name: "SavnetRulesTests", dependencies: ["SavnetRules", "SavnetLoading", "SavnetModel"]),
+        .testTarget(name: "SavnetLoadingTests", dependencies: ["SavnetLoading", "SavnetModel", "SavnetTestSupport"]),
+        .testTarget(name: "SavnetRulesTests", dependencies: ["SavnetRules", "SavnetModel", "SavnetTestSupport"]),
         .testTarget(
             name: "SavnetCommandsTests",
-            dependencies: ["SavnetCommands", "SavnetModel"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["SavnetCommands", "SavnetModel", "savnet"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v5]

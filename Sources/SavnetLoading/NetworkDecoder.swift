@@ -49,11 +49,25 @@ struct NetworkDecoder {
         if let node = fields["plan"] { network.plan = plan(node) }
         if let node = fields["regulation"] { network.regulation = regulation(node) }
         network.contacts = contacts(fields["contacts"])
+        pointSectionsAtTheirKeys(&network, fields)
         return network
     }
 }
 
 private extension NetworkDecoder {
+    /// Findings about a whole section point at its key (`committee:`), not its first item.
+    func pointSectionsAtTheirKeys(_ network: inout Network, _ fields: Fields) {
+        func key(_ name: String) -> SourceLocation? { fields.entries[name].map { reader.location($0.key) } }
+        if let at = key("committee") { network.committeeLocation = at }
+        if let at = key("groups") { network.groupsLocation = at }
+        if let at = key("order") { network.order?.location = at }
+        if let at = key("nominees") { network.nominees?.location = at }
+        if let at = key("funds") { network.funds?.location = at }
+        if let at = key("finance") { network.finance?.location = at }
+        if let at = key("plan") { network.plan?.location = at }
+        if let at = key("regulation") { network.regulation?.location = at }
+    }
+
     mutating func areaCode(_ fields: Fields) -> Located<String>? {
         guard let node = fields["area"] else {
             reader.missing("area", in: fields, hint: Localized(

@@ -90,7 +90,9 @@ private extension NumberScanner {
                     break
                 }
             }
-            current.append(Group(digits: digits, column: start + 1))
+            // An international prefix belongs to the number: point at its `+`.
+            let column = start > 0 && scalars[start - 1] == "+" ? start : start + 1
+            current.append(Group(digits: digits, column: column))
         }
         if !current.isEmpty { runs.append(current) }
         return runs

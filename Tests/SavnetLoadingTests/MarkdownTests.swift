@@ -1,0 +1,17 @@
+import SavnetLoading
+import XCTest
+
+final class MarkdownTests: XCTestCase {
+    func testRendersGitHubTables() {
+        let html = Markdown.html("| ก | ข |\n|---|---|\n| 1 | 2 |\n")
+        XCTAssertTrue(html.contains("<table>"), html)
+        XCTAssertTrue(html.contains("<td>1</td>"), html)
+    }
+
+    func testDropsRawHTMLAndScriptLinks() {
+        let html = Markdown.html("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n")
+        XCTAssertFalse(html.contains("<script"), html)
+        XCTAssertFalse(html.contains("javascript:"), html)
+        XCTAssertFalse(html.contains("onerror"), html)
+    }
+}

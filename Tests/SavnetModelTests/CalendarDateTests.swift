@@ -1,0 +1,50 @@
+import SavnetModel
+import XCTest
+
+final class CalendarDateTests: XCTestCase {
+    func testBuddhistCommonAndThaiDigitsAreTheSameDay() {
+        let expected = CalendarDate(year: 2023, month: 7, day: 28)
+        XCTAssertEqual(CalendarDate(parsing: "2566-07-28"), expected)
+        XCTAssertEqual(CalendarDate(parsing: "2023-07-28"), expected)
+        XCTAssertEqual(CalendarDate(parsing: "๒๕๖๖-๐๗-๒๘"), expected)
+        XCTAssertEqual(CalendarDate(parsing: "2566/7/28"), expected)
+    }
+
+    func testRejectsImpossibleDates() {
+        XCTAssertNil(CalendarDate(parsing: "2566-02-29"))  // 2023 is not a leap year
+        XCTAssertNotNil(CalendarDate(parsing: "2567-02-29"))
+        XCTAssertNil(CalendarDate(parsing: "2566-13-01"))
+        XCTAssertNil(CalendarDate(parsing: "28/07/2566"))
+        XCTAssertNil(CalendarDate(parsing: "yesterday"))
+    }
+
+    func testTermEndsTheDayBeforeTheFourthAnniversary() {
+        let start = Located(CalendarDate(year: 2023, month: 7, day: 4)!, at: SourceLocation(path: "x", line: 1, column: 1))
+        XCTAssertEqual(Term(start: start).end, CalendarDate(year: 2027, month: 7, day: 3))
+        let leap = Located(CalendarDate(year: 2024, month: 2, day: 29)!, at: start.location)
+        XCTAssertEqual(Term(start: leap).end, CalendarDate(year: 2028, month: 2, day: 28))  // 2028 is a leap year too
+        let newYear = Located(CalendarDate(year: 2024, month: 1, day: 1)!, at: start.location)
+        XCTAssertEqual(Term(start: newYear).end, CalendarDate(year: 2027, month: 12, day: 31))
+    }
+
+    func testDaysBetween() {
+        let a = CalendarDate(year: 2023, month: 12, day: 31)!
+        XCTAssertEqual(a.days(until: CalendarDate(year: 2024, month: 3, day: 1)!), 61)
+        XCTAssertEqual(CalendarDate(year: 2024, month: 3, day: 1)!.days(until: a), -61)
+    }
+
+    func testThaiLongDate() {
+        let date = CalendarDate(year: 2023, month: 7, day: 28)!
+        XCTAssertEqual(ThaiCalendar.longDate(date), "๒๘ กรกฎาคม พ.ศ. ๒๕๖๖")
+        XCTAssertEqual(ThaiCalendar.longDate(date, thaiDigits: false), "28 กรกฎาคม พ.ศ. 2566")
+        XCTAssertEqual(date.buddhistISO, "2566-07-28")
+        XCTAssertEqual(ThaiCalendar.month(named: "ต.ค."), 10)
+        XCTAssertEqual(ThaiCalendar.month(named: "ตค"), 10)
+    }
+}
+
+final class LeapYearTests: XCTestCase {
+    func testTwentyNinthOfFebruaryFallsBackInCommonYears() {
+        XCTAssertEqual(CalendarDate(year: 2024, month: 2, day: 29)!.adding(years: 1), CalendarDate(year: 2025, month: 2, day: 28))
+    }
+}

@@ -1,0 +1,38 @@
+import SavnetModel
+import XCTest
+
+final class GazetteerTests: XCTestCase {
+    let gazetteer = Gazetteer.bundled
+
+    func testCountsMatchGeoThai() {
+        XCTAssertEqual(gazetteer.areas(at: .province).count, 77)
+        XCTAssertEqual(gazetteer.areas(at: .district).count, 928)
+        XCTAssertEqual(gazetteer.areas(at: .subdistrict).count, 7_436)
+    }
+
+    func testDistrictsOutsideBangkok() {
+        XCTAssertEqual(gazetteer.areas(at: .district).filter { !$0.isBangkok }.count, 878)
+        XCTAssertEqual(gazetteer.children(of: "10").count, 50)
+    }
+
+    func testSuratThaniHasNineteenDistricts() {
+        let districts = gazetteer.children(of: "84")
+        XCTAssertEqual(districts.count, 19)
+        XCTAssertEqual(districts.first?.code, "8401")
+        XCTAssertEqual(districts.last?.nameTH, "วิภาวดี")
+        XCTAssertEqual(gazetteer.area("84")?.nameEN, "Surat Thani")
+    }
+
+    func testPathAndParents() {
+        XCTAssertEqual(gazetteer.path(to: "840901").map(\.code), ["", "84", "8409", "840901"])
+        XCTAssertEqual(gazetteer.area("840901")?.qualifiedNameTH, "ตำบลเขาวง")
+        XCTAssertNil(gazetteer.area("8499"))
+    }
+
+    func testSearchByThaiAndEnglishNamesRanksExactFirst() {
+        XCTAssertEqual(gazetteer.search("พุนพิน").first?.code, "8417")
+        XCTAssertEqual(gazetteer.search("ko samui").first?.code, "8404")
+        XCTAssertEqual(gazetteer.search("อำเภอพุนพิน").first?.code, "8417")
+        XCTAssertTrue(gazetteer.search("zzzz").isEmpty)
+    }
+}

@@ -1,0 +1,39 @@
+import SavnetModel
+import SavnetTestSupport
+import XCTest
+
+final class TermRuleTests: RuleTestCase {
+    private let path = "84/8409/840901.md"
+
+    /// Only the one file: every committee in the full sample ages the same way.
+    private var alone: TestSite { TestSite([path: sample(path)]) }
+
+    private var marked: String {
+        sample(path).replacingFirst("  start: 2566-07-04", with: "  start: ‸2566-07-04")
+    }
+
+    func testActiveTermIsFine() {
+        assertFindings("term-expiry", in: path, sample(path), today: CalendarDate(year: 2027, month: 4, day: 3)!, base: alone)
+    }
+
+    func testExpiredTermIsAnError() {
+        // The term started 4 July 2023 and ended 3 July 2027.
+        let found = assertFindings("term-expiry", in: path, marked, today: CalendarDate(year: 2027, month: 7, day: 4)!, base: alone)
+        XCTAssertEqual(found.first?.message.en, "the committee's 4-year term ended on 2027-07-03")
+    }
+
+    func testLastDayOfTheTermIsStillActiveButExpiring() {
+        assertFindings("term-expiry", in: path, marked, severity: .warning, today: CalendarDate(year: 2027, month: 7, day: 3)!, base: alone)
+    }
+
+    func testExpiringWithinNinetyDaysWarns() {
+        let found = assertFindings("term-expiry", in: path, marked, severity: .warning,
+                                   today: CalendarDate(year: 2027, month: 4, day: 4)!, base: alone)
+        XCTAssertEqual(found.first?.message.en, "the committee's term ends in 90 days (2027-07-03)")
+    }
+
+    func testMissingTermWarns() {
+        let text = sample(path).replacingFirst("term:\n  start: 2566-07-04\n", with: "").replacingFirst("committee:", with: "‸committee:")
+        assertFindings("term-expiry", in: path, text, severity: .warning, base: alone)
+    }
+}
