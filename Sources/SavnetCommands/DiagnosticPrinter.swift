@@ -23,7 +23,7 @@ struct DiagnosticPrinter {
                 out += " \(gutter) | \(caretPadding(line, column: l.column))^\n"
             }
             if let hint = diagnostic.hint { out += "  \(label("hint", "วิธีแก้")): \(hint.text(language))\n" }
-            if let clause = diagnostic.clause { out += "  \(label("rule", "อ้างอิง")): \(clause.text(language))\n" }
+            if let clause = diagnostic.clause { out += "  \(label("clause", "อ้างอิง")): \(clause.text(language))\n" }
         }
         return out
     }
@@ -35,7 +35,7 @@ struct DiagnosticPrinter {
             let kind = diagnostic.severity == .error ? "error" : "warning"
             var text = diagnostic.message.text(language)
             if let hint = diagnostic.hint { text += "\n\(label("hint", "วิธีแก้")): \(hint.text(language))" }
-            if let clause = diagnostic.clause { text += "\n\(label("rule", "อ้างอิง")): \(clause.text(language))" }
+            if let clause = diagnostic.clause { text += "\n\(label("clause", "อ้างอิง")): \(clause.text(language))" }
             let properties = "file=\(property(l.path)),line=\(l.line),col=\(l.column),title=\(property("savnet " + diagnostic.rule))"
             return "::\(kind) \(properties)::\(data(text))\n"
         }.joined()
@@ -70,8 +70,9 @@ struct DiagnosticPrinter {
             if errors == 0, warnings == 0 { return "ตรวจ \(files) ไฟล์: ไม่พบปัญหา" }
             return "ตรวจ \(files) ไฟล์: ข้อผิดพลาด \(errors) รายการ คำเตือน \(warnings) รายการ"
         case .en:
-            if errors == 0, warnings == 0 { return "checked \(files) files: no problems" }
-            return "checked \(files) files: \(errors) \(errors == 1 ? "error" : "errors"), "
+            let checked = "checked \(files) \(files == 1 ? "file" : "files")"
+            if errors == 0, warnings == 0 { return "\(checked): no problems" }
+            return "\(checked): \(errors) \(errors == 1 ? "error" : "errors"), "
                 + "\(warnings) \(warnings == 1 ? "warning" : "warnings")"
         }
     }

@@ -9,6 +9,8 @@ struct NetworkDecoder {
         "nominees", "nomination_deadline", "funds", "finance", "plan", "regulation", "contacts",
     ]
 
+    static let memberKeys = ["position", "title", "name", "represents"]
+
     var reader: NodeReader
 
     init(path: String, yamlStartLine: Int) {
@@ -107,7 +109,7 @@ private extension NetworkDecoder {
         var result: [Member] = []
         for (index, item) in reader.list(node, "committee").enumerated() {
             let path = "committee[\(index + 1)]"
-            guard let fields = reader.fields(item, path, allowed: ["position", "title", "name", "represents"]) else {
+            guard let fields = reader.fields(item, path, allowed: Self.memberKeys) else {
                 continue
             }
             guard let positionText = reader.text(fields["position"], fields.path("position")) else {

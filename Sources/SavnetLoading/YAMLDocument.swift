@@ -60,36 +60,37 @@ private extension YAMLDocument {
     }
 
     static func syntax(path: String, line: Int, column: Int, problem: String, contextText: String? = nil) -> Diagnostic {
-        let (th, hint) = explain(problem, context: contextText)
+        let (what, hint) = explain(problem, context: contextText)
         return Diagnostic(
             rule: "yaml-syntax", severity: .error,
             location: SourceLocation(path: path, line: line, column: column),
-            message: Localized(th: "YAML ผิดรูปแบบ: \(th)", en: "invalid YAML: \(problem)"),
+            message: Localized(th: "YAML ผิดรูปแบบ: \(what.th)", en: "invalid YAML: \(what.en)"),
             hint: hint)
     }
 
     /// A Thai reading of libyaml's common problems, with what to do.
-    static func explain(_ problem: String, context: String?) -> (String, Localized) {
+    static func explain(_ problem: String, context: String?) -> (Localized, Localized) {
         if problem.contains("cannot start any token") {
-            return ("พบอักขระที่ขึ้นต้นค่าไม่ได้ (มักเป็นแท็บ)", Localized(
+            return (Localized(th: "พบอักขระที่ขึ้นต้นค่าไม่ได้ (มักเป็นแท็บ)",
+                              en: "\(problem) (usually a tab)"), Localized(
                 th: "YAML ใช้เว้นวรรคย่อหน้าเท่านั้น: แทนแท็บด้วยเว้นวรรค และใส่เครื่องหมายคำพูดรอบค่าที่ขึ้นต้นด้วย @ หรือ `",
                 en: "YAML indents with spaces only: replace tabs with spaces, and quote values that start with @ or `"))
         }
         if problem.contains("end of stream") || (context ?? "").contains("quoted scalar") {
-            return ("เครื่องหมายคำพูดไม่ได้ปิด", Localized(
+            return (Localized(th: "เครื่องหมายคำพูดไม่ได้ปิด", en: "a quoted value is never closed"), Localized(
                 th: "ปิดเครื่องหมายคำพูดของค่านี้ในบรรทัดเดียวกัน", en: "close the quote of this value on the same line"))
         }
         if problem.contains("mapping values are not allowed") {
-            return ("มีเครื่องหมาย : ในที่ที่ใช้ไม่ได้", Localized(
+            return (Localized(th: "มีเครื่องหมาย : ในที่ที่ใช้ไม่ได้", en: problem), Localized(
                 th: "ใส่เครื่องหมายคำพูดรอบค่าที่มี : หรือตรวจการย่อหน้าของบรรทัดนี้",
                 en: "quote a value that contains `: `, or check this line's indentation"))
         }
         if problem.contains("did not find expected") || problem.contains("could not find expected") {
-            return ("การย่อหน้าไม่ตรงกัน", Localized(
+            return (Localized(th: "การย่อหน้าไม่ตรงกัน", en: "\(problem) (the indentation does not line up)"), Localized(
                 th: "จัดย่อหน้าให้คีย์ในระดับเดียวกันเริ่มที่คอลัมน์เดียวกัน และรายการ - อยู่ใต้คีย์ของตน",
                 en: "align keys of the same level in the same column, and list items (-) under their key"))
         }
-        return (problem, Localized(
+        return (Localized(th: problem, en: problem), Localized(
             th: "ตรวจรูปแบบ YAML ของบรรทัดนี้และบรรทัดก่อนหน้า",
             en: "check the YAML of this line and the line before it"))
     }

@@ -1,0 +1,53 @@
+import Foundation
+import XCTest
+
+/// Runs the built `savnet` executable as a user would, capturing everything it prints.
+struct CLI {
+    struct Result {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
+
+    /// The folder holding the test fixtures (one folder per case).
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    /// The repository root.
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The executable built beside the test bundle.
+    static var executable: URL {
+        #if os(macOS)
+        let folder = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }!.bundleURL.deletingLastPathComponent()
+        #else
+        let folder = Bundle.main.bundleURL
+        #endif
+        return folder.appendingPathComponent("savnet")
+    }
+
+    /// Runs `savnet arguments…` in `directory` with a plain English environment plus `environment`.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self),
+                      status: process.terminationStatus)
+    }
+
+    /// Runs in fixture folder `name`.
+    static func run(_ arguments: [String], fixture name: String, environment: [String: String] = [:]) throws -> Result {
+        try run(arguments, in: fixtures.appendingPathComponent(name), environment: environment)
+    }
+}

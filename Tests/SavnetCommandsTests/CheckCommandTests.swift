@@ -1,0 +1,96 @@
+import Foundation
+import XCTest
+
+/// `savnet check` end to end: stdout, stderr and exit status of the real executable.
+final class CheckCommandTests: XCTestCase {
+    func testSampleContentIsClean() throws {
+        let result = try CLI.run(["check", "content"], in: CLI.repository)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(result.stderr, "checked 24 files: no problems\n")
+        XCTAssertEqual(result.status, 0)
+    }
+
+    func testBrokenFilesAreEachReportedAndTheRestStillChecked() throws {
+        let result = try CLI.run(["check"], fixture: "broken-yaml")
+        let expected = try String(contentsOf: CLI.fixtures.appendingPathComponent("broken-yaml/expected-human.txt"), encoding: .utf8)
+        XCTAssertEqual(result.stdout, expected)
+        XCTAssertEqual(result.stderr, "checked 9 files: 9 errors, 0 warnings\n")
+        XCTAssertEqual(result.status, 1)
+    }
+
+    func testThaiMessages() throws {
+        let result = try CLI.run(["check", "--lang", "th"], fixture: "broken-yaml")
+        XCTAssertTrue(result.stdout.contains("content/84/8409/_index.md:12:1: error: คณะกรรมการไม่มีเหรัญญิก [committee-key-positions]\n"),
+                      result.stdout)
+        XCTAssertTrue(result.stdout.contains("  อ้างอิง: ระเบียบเครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต ข้อ ๙\n"), result.stdout)
+        XCTAssertEqual(result.stderr, "ตรวจ 9 ไฟล์: ข้อผิดพลาด 9 รายการ คำเตือน 0 รายการ\n")
+    }
+
+    func testLanguageComesFromTheEnvironment() throws {
+        let result = try CLI.run(["check"], fixture: "warnings-only", environment: ["LANG": "th_TH.UTF-8"])
+        XCTAssertTrue(result.stdout.contains("สะกดไม่ตรงแบบคำสั่ง"), result.stdout)
+    }
+
+    func testWarningsPassUnlessStrict() throws {
+        let relaxed = try CLI.run(["check"], fixture: "warnings-only")
+        XCTAssertEqual(relaxed.status, 0)
+        XCTAssertEqual(relaxed.stdout, """
+        content/84/8409/840901.md:33:15: warning: position `เกร็ดญุก` is not spelt as in the order template; read as treasurer (เหรัญญิก) [position-name]
+         33 |   - position: เกร็ดญุก
+            |               ^
+          hint: write `เหรัญญิก`
+          clause: network regulation, clause 9
+
+        """)
+        XCTAssertEqual(relaxed.stderr, "checked 1 file: 0 errors, 1 warning\n")
+        let strict = try CLI.run(["check", "--strict"], fixture: "warnings-only")
+        XCTAssertEqual(strict.status, 1)
+        XCTAssertTrue(strict.stdout.hasPrefix("content/84/8409/840901.md:33:15: error: "), strict.stdout)
+    }
+
+    func testGitHubAnnotationsAndStepSummary() throws {
+        let summary = FileManager.default.temporaryDirectory.appendingPathComponent("savnet-summary-\(UUID().uuidString).md")
+        defer { try? FileManager.default.removeItem(at: summary) }
+        let result = try CLI.run(["check", "--format", "github"], fixture: "broken-yaml",
+                                 environment: ["GITHUB_STEP_SUMMARY": summary.path])
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 9)
+        XCTAssertEqual(String(lines[0]), "::error file=content/84/8401/_index.md,line=4,col=1,title=savnet yaml-duplicate-key::"
+            + "duplicate key `level` in the front matter%0Ahint: remove or merge the repeated key so it appears once")
+        XCTAssertEqual(result.status, 1)
+        let table = try String(contentsOf: summary, encoding: .utf8)
+        XCTAssertTrue(table.hasPrefix("### savnet check\n\nchecked 9 files: 9 errors, 0 warnings\n"), table)
+        XCTAssertTrue(table.contains("| ❌ | `content/84/8409/_index.md:12:1` | the committee has no treasurer (เหรัญญิก) | `committee-key-positions` |"), table)
+    }
+
+    func testJSONForTools() throws {
+        let result = try CLI.run(["check", "--format", "json"], fixture: "broken-yaml")
+        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(document["files"] as? Int, 9)
+        XCTAssertEqual(document["errors"] as? Int, 9)
+        let first = (document["diagnostics"] as! [[String: Any]])[0]
+        XCTAssertEqual(first["path"] as? String, "content/84/8401/_index.md")
+        XCTAssertEqual(first["line"] as? Int, 4)
+        XCTAssertEqual(first["column"] as? Int, 1)
+        XCTAssertEqual(first["rule"] as? String, "yaml-duplicate-key")
+        XCTAssertEqual(result.status, 1)
+    }
+
+    func testTodayOptionJudgesTerms() throws {
+        let result = try CLI.run(["check", "--today", "2570-08-01"], fixture: "warnings-only")
+        XCTAssertTrue(result.stdout.contains("error: the committee's 4-year term ended on 2027-07-03 [term-expiry]"), result.stdout)
+        XCTAssertEqual(result.status, 1)
+    }
+
+    func testUsageErrorsExit64() throws {
+        let badFormat = try CLI.run(["check", "--format", "xml"], fixture: "warnings-only")
+        XCTAssertEqual(badFormat.status, 64)
+        XCTAssertTrue(badFormat.stderr.contains("--format"), badFormat.stderr)
+        let badDate = try CLI.run(["check", "--today", "soon"], fixture: "warnings-only")
+        XCTAssertEqual(badDate.status, 64)
+        XCTAssertTrue(badDate.stderr.contains("--today must be a date like 2566-07-28"), badDate.stderr)
+        let noFolder = try CLI.run(["check", "nowhere"], fixture: "warnings-only")
+        XCTAssertEqual(noFolder.status, 64)
+        XCTAssertTrue(noFolder.stderr.contains("nowhere is not a folder"), noFolder.stderr)
+    }
+}
