@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -21,18 +22,26 @@ let package = Package(
         ),
         // Pure values: areas, networks, committees, dates, diagnostics. No I/O.
         .target(name: "SavnetModel"),
-        // The only stage that reads `content/`: front matter, Markdown, source positions.
+        // The only stage that reads `content/` (and the site's settings and theme):
+        // front matter with source positions, raw text kept beside it.
         .target(
             name: "SavnetLoading",
-            dependencies: ["SavnetModel", "CCmarkGFM", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SavnetModel", .product(name: "Yams", package: "Yams")]
         ),
         // One rule per file, each with a stable id and the regulation clause behind it.
         .target(name: "SavnetRules", dependencies: ["SavnetModel"]),
+        // Model + theme → output files (pages, documents, feeds, data). No side effects.
+        .target(
+            name: "SavnetRendering",
+            dependencies: ["SavnetModel", "CCmarkGFM", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        // Writes a built site into place atomically and runs the search indexer.
+        .target(name: "SavnetOutput", dependencies: ["SavnetRendering"]),
         // Thin ArgumentParser commands and the diagnostic printers.
         .target(
             name: "SavnetCommands",
             dependencies: [
-                "SavnetModel", "SavnetLoading", "SavnetRules",
+                "SavnetModel", "SavnetLoading", "SavnetRules", "SavnetRendering", "SavnetOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,12 +49,17 @@ let package = Package(
         // Helpers shared by the test targets: marked text, sample networks, a checker.
         .target(
             name: "SavnetTestSupport",
-            dependencies: ["SavnetModel", "SavnetLoading", "SavnetRules"],
+            dependencies: ["SavnetModel", "SavnetLoading", "SavnetRules", "SavnetRendering"],
             path: "Tests/SavnetTestSupport"
         ),
         .testTarget(name: "SavnetModelTests", dependencies: ["SavnetModel"]),
         .testTarget(name: "SavnetLoadingTests", dependencies: ["SavnetLoading", "SavnetModel", "SavnetTestSupport"]),
         .testTarget(name: "SavnetRulesTests", dependencies: ["SavnetRules", "SavnetModel", "SavnetTestSupport"]),
+        .testTarget(
+            name: "SavnetRenderingTests",
+            dependencies: ["SavnetRendering", "SavnetLoading", "SavnetOutput", "SavnetModel", "SavnetTestSupport"],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "SavnetCommandsTests",
             dependencies: ["SavnetCommands", "SavnetModel", "savnet"],

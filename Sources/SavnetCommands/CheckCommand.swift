@@ -23,37 +23,20 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
+    @Argument(help: "The content folder to check.")
+    var path: String = "content"
+
     @OptionGroup var options: CheckOptions
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let language = options.lang ?? Language.fromEnvironment(environment)
-        let today = try options.resolvedToday()
-        let report = try ContentCheck.run(path: options.path, today: today)
-        var diagnostics = report.diagnostics
-        if options.strict { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }
-        let printer = DiagnosticPrinter(language: language, sources: report.sources)
-        switch options.format {
-        case .human:
-            print(printer.human(diagnostics), terminator: "")
-        case .github:
-            print(printer.github(diagnostics), terminator: "")
-            if let summaryPath = environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty {
-                try? printer.appendStepSummary(diagnostics, files: report.fileCount, to: summaryPath)
-            }
-        case .json:
-            print(printer.json(diagnostics, files: report.fileCount))
-        }
-        FileHandle.standardError.write(Data((printer.summary(diagnostics, files: report.fileCount) + "\n").utf8))
-        if diagnostics.errorCount > 0 { throw ExitCode(1) }
+        let report = try ContentCheck.run(path: path, today: try options.resolvedToday())
+        let errors = options.report(report)
+        if errors > 0 { throw ExitCode(1) }
     }
 }
 
 /// The options `check` shares with the commands that check before they work (`build`).
 struct CheckOptions: ParsableArguments {
-    @Argument(help: "The content folder to check.")
-    var path: String = "content"
-
     @Option(help: "Output format: human, github (GitHub Actions annotations) or json.")
     var format: OutputFormat = .human
 
@@ -65,6 +48,31 @@ struct CheckOptions: ParsableArguments {
 
     @Option(help: "Judge terms and deadlines as of this date (2570-08-01 BE or 2027-08-01 CE; default: today in Thailand).")
     var today: String?
+
+    /// The language of messages: `--lang`, else the environment's.
+    var language: Language { lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) }
+
+    /// Prints the findings in the chosen format and the summary line on standard error;
+    /// returns how many errors there are (warnings count with `--strict`).
+    func report(_ report: ContentCheck) -> Int {
+        let environment = ProcessInfo.processInfo.environment
+        var diagnostics = report.diagnostics
+        if strict { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }
+        let printer = DiagnosticPrinter(language: language, sources: report.sources)
+        switch format {
+        case .human:
+            print(printer.human(diagnostics), terminator: "")
+        case .github:
+            print(printer.github(diagnostics), terminator: "")
+            if let summaryPath = environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty {
+                try? printer.appendStepSummary(diagnostics, files: report.fileCount, to: summaryPath)
+            }
+        case .json:
+            print(printer.json(diagnostics, files: report.fileCount))
+        }
+        Console.status(printer.summary(diagnostics, files: report.fileCount))
+        return diagnostics.errorCount
+    }
 
     func resolvedToday() throws -> CalendarDate {
         guard let today else { return CalendarDate.today() }

@@ -14,7 +14,7 @@ public struct SavnetCommand: ParsableCommand {
         an area's DOPA code.
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, AreasCommand.self]
+        subcommands: [CheckCommand.self, BuildCommand.self, AreasCommand.self]
     )
 
     public init() {}

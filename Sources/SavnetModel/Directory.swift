@@ -6,6 +6,10 @@ public struct Directory: Sendable {
     /// Every loaded file, sorted by path, including files whose front matter failed.
     public let files: [NetworkFile]
     private let byArea: [String: Int]
+    /// The area codes that have a network, sorted.
+    public let networkCodes: [String]
+    /// Every area code that has a network at or below it.
+    private let coveredCodes: Set<String>
 
     /// Builds the directory. When two files claim one area, the first by path wins here;
     /// the area rule reports the second.
@@ -18,6 +22,12 @@ public struct Directory: Sendable {
         }
         self.files = sorted
         self.byArea = byArea
+        self.networkCodes = byArea.keys.sorted()
+        var covered: Set<String> = []
+        for code in byArea.keys {
+            for length in [0, 2, 4, 6] where length <= code.count { covered.insert(String(code.prefix(length))) }
+        }
+        self.coveredCodes = covered
         self.gazetteer = gazetteer
     }
 
@@ -34,6 +44,11 @@ public struct Directory: Sendable {
     /// The network serving `code`, if any.
     public func network(forArea code: String) -> Network? {
         file(forArea: code)?.network
+    }
+
+    /// Whether any network file exists for `code` or an area below it.
+    public func hasContent(under code: String) -> Bool {
+        coveredCodes.contains(code)
     }
 
     /// The networks one level below `code` that exist in the content, by area code.

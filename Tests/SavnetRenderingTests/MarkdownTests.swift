@@ -1,4 +1,4 @@
-import SavnetLoading
+import SavnetRendering
 import XCTest
 
 final class MarkdownTests: XCTestCase {

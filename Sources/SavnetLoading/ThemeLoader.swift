@@ -1,0 +1,57 @@
+import Foundation
+import SavnetModel
+
+/// Reads a theme from `themes/`: the default theme first, then the named theme's own
+/// files on top, so a site overrides only the templates and assets it changes.
+public enum ThemeLoader {
+    /// Loads `name` from the folder that holds the themes.
+    public static func load(themes root: URL, name: String) throws -> Theme {
+        let base = root.appendingPathComponent("default")
+        guard FileManager.default.fileExists(atPath: base.path) else { throw ThemeError.missing(base.path) }
+        var theme = Theme(templates: [:], assets: [:])
+        try overlay(&theme, from: base)
+        if name != "default" {
+            let own = root.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: own.path) else { throw ThemeError.missing(own.path) }
+            try overlay(&theme, from: own)
+        }
+        return theme
+    }
+
+    private static func overlay(_ theme: inout Theme, from folder: URL) throws {
+        for path in files(in: folder.appendingPathComponent("templates")) where path.hasSuffix(".mustache") {
+            let url = folder.appendingPathComponent("templates").appendingPathComponent(path)
+            theme.templates[String(path.dropLast(".mustache".count))] = try String(contentsOf: url, encoding: .utf8)
+        }
+        for path in files(in: folder.appendingPathComponent("static")) where !path.hasSuffix("README.md") {
+            let url = folder.appendingPathComponent("static").appendingPathComponent(path)
+            theme.assets[path] = Array(try Data(contentsOf: url))
+        }
+    }
+
+    /// Regular files below `folder`, relative, sorted; hidden files skipped.
+    static func files(in folder: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        let prefix = folder.standardizedFileURL.path + "/"
+        var paths: [String] = []
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = url.standardizedFileURL.path
+            if path.hasPrefix(prefix) { paths.append(String(path.dropFirst(prefix.count))) }
+        }
+        return paths.sorted()
+    }
+}
+
+/// Why a theme could not be loaded.
+public enum ThemeError: Error, Equatable, CustomStringConvertible {
+    /// The theme's folder does not exist.
+    case missing(String)
+
+    public var description: String {
+        switch self {
+        case let .missing(path): return "no theme at \(path)"
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// Facts derived from a network's own fields.
+public extension Network {
+    /// The level: as declared, or implied by the area code.
+    var effectiveLevel: Level { level?.value ?? Level(codeLength: area.value.count) ?? .subdistrict }
+
+    /// The name as written, or the standard name built from the area:
+    /// `เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิตระดับอำเภอบ้านตาขุน`.
+    func displayName(area: Area?) -> String {
+        if let name = name?.value, !name.isEmpty { return name }
+        let base = "เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต"
+        guard let area, !area.code.isEmpty else { return base + "ระดับประเทศ" }
+        return base + "ระดับ" + area.qualifiedNameTH
+    }
+
+    /// The latest date the file records (order, term, nominees, finance, regulation):
+    /// when the network's information last changed, for feeds. Nil when it has no dates.
+    var lastChanged: CalendarDate? {
+        let dates: [CalendarDate?] = [
+            founded?.value, order?.date?.value, term?.start.value, nominees?.reported?.value,
+            finance?.asOf?.value, regulation?.adopted?.value,
+        ]
+        return dates.compactMap { $0 }.max()
+    }
+
+    /// The committee sorted into the order template's order (file order within a position).
+    var committeeInTemplateOrder: [Member] {
+        committee.enumerated().sorted { lhs, rhs in
+            let a = lhs.element.position ?? .member
+            let b = rhs.element.position ?? .member
+            return a == b ? lhs.offset < rhs.offset : a < b
+        }.map(\.element)
+    }
+
+    /// Where the committee's term stands on `today`.
+    func termStatus(on today: CalendarDate, warningDays: Int = 90) -> TermStatus {
+        guard let term else { return .unknown }
+        let left = today.days(until: term.end)
+        if left < 0 { return .expired }
+        if left <= warningDays { return .expiring }
+        return .active
+    }
+}
+
+/// Where a committee's term stands.
+public enum TermStatus: String, Sendable {
+    case active
+    case expiring
+    case expired
+    case unknown
+
+    /// Thai label for pages.
+    public var thaiLabel: String {
+        switch self {
+        case .active: return "อยู่ในวาระ"
+        case .expiring: return "ใกล้ครบวาระ"
+        case .expired: return "ครบวาระแล้ว"
+        case .unknown: return "ไม่ระบุวาระ"
+        }
+    }
+}

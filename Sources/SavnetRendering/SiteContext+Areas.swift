@@ -1,0 +1,131 @@
+import SavnetModel
+
+/// Home, province, district and subdistrict pages.
+extension SiteContext {
+    func home() -> [String: Any] {
+        let national = directory.network(forArea: "")
+        var context = common(.home, title: settings.title, crumbs: [], current: "ทั้งประเทศ")
+        context["heading"] = national?.displayName(area: Area.national) ?? settings.title
+        context["network"] = networkView(Area.national) as Any
+        context["rollUp"] = rollUpView("", own: national) as Any
+        let rows = provinces.map { province -> [String: Any] in
+            let districts = gazetteer.children(of: province.code)
+            let subdistricts = districts.flatMap { gazetteer.children(of: $0.code) }
+            let rollUp = directory.rollUp(province.code, today: today)
+            return [
+                "name": province.nameTH, "url": SitePaths.link(from: "", to: province.code),
+                "hasNetwork": directory.network(forArea: province.code) != nil,
+                "districts": "\(districts.filter { directory.network(forArea: $0.code) != nil }.count) / \(districts.count)",
+                "subdistricts": "\(subdistricts.filter { directory.network(forArea: $0.code) != nil }.count) / \(subdistricts.count)",
+                "expired": rollUp.expired, "expiring": rollUp.expiring,
+            ]
+        }
+        context["provinces"] = ["rows": rows, "count": rows.count]
+        return context
+    }
+
+    func province(_ area: Area) -> [String: Any] {
+        let page = Page.area(area)
+        let network = directory.network(forArea: area.code)
+        var context = areaCommon(page, area, network)
+        let districts = gazetteer.children(of: area.code)
+        let rows = districts.map { district -> [String: Any] in
+            let child = directory.network(forArea: district.code)
+            let subs = gazetteer.children(of: district.code)
+            var row: [String: Any] = [
+                "name": district.nameTH,
+                "url": hasPage(district.code) ? SitePaths.link(from: page.folder, to: district.code) : nil as String? as Any,
+                "network": child == nil ? "–" : "มี", "order": child?.order == nil ? "–" : "มี",
+                "regulation": child?.regulation == nil ? "–" : "มี", "plan": child?.plan == nil ? "–" : "มี",
+                "covered": "\(subs.filter { directory.network(forArea: $0.code) != nil }.count) / \(subs.count)",
+            ]
+            if let child {
+                let status = child.termStatus(on: today)
+                row["status"] = status.rawValue
+                row["statusLabel"] = status.thaiLabel
+            }
+            return row
+        }
+        context["children"] = ["rows": rows, "count": rows.count]
+        context["nominees"] = nomineesView(area, districts: districts, folder: page.folder) as Any
+        return context
+    }
+
+    func district(_ area: Area) -> [String: Any] {
+        let page = Page.area(area)
+        let network = directory.network(forArea: area.code)
+        var context = areaCommon(page, area, network)
+        let rows = gazetteer.children(of: area.code).map { sub -> [String: Any] in
+            let child = directory.network(forArea: sub.code)
+            let representatives = network?.committee.filter { $0.represents?.value == sub.code }.map(\.fullName) ?? []
+            var row: [String: Any] = [
+                "name": sub.nameTH,
+                "url": hasPage(sub.code) ? SitePaths.link(from: page.folder, to: sub.code) : nil as String? as Any,
+                "network": child == nil ? "ยังไม่มี" : "มี",
+                "representatives": representatives.isEmpty ? "–" : representatives.joined(separator: ", "),
+                "groups": child.map { String($0.groups.count) } ?? "–",
+            ]
+            if let child {
+                let status = child.termStatus(on: today)
+                row["status"] = status.rawValue
+                row["statusLabel"] = status.thaiLabel
+            }
+            return row
+        }
+        context["children"] = ["rows": rows, "count": rows.count]
+        return context
+    }
+
+    func subdistrict(_ area: Area) -> [String: Any] {
+        let network = directory.network(forArea: area.code)
+        var context = areaCommon(.area(area), area, network)
+        context["hasGroups"] = !(network?.groups ?? []).isEmpty
+        context["groups"] = (network?.groups ?? []).map { group -> [String: Any] in
+            ["village": group.village.value, "name": group.name?.value ?? "–",
+             "members": group.members.map { Format.count($0.value) } ?? "–",
+             "savings": group.savings.map { Format.amount($0.value) } ?? "–"]
+        }
+        return context
+    }
+}
+
+private extension SiteContext {
+    /// Title, breadcrumbs, network, roll-up and body of an area page.
+    func areaCommon(_ page: Page, _ area: Area, _ network: Network?) -> [String: Any] {
+        let heading = network?.displayName(area: area) ?? area.qualifiedNameTH
+        let ancestors = Array(gazetteer.path(to: area.code).dropLast())
+        var context = common(page, title: heading, crumbs: ancestors, current: area.qualifiedNameTH)
+        context["heading"] = heading
+        context["description"] = "\(heading): คณะกรรมการ คำสั่งแต่งตั้ง ระเบียบ แผนขับเคลื่อน และข้อมูลการเงิน"
+        context["network"] = networkView(area) as Any
+        context["rollUp"] = rollUpView(area.code, own: network) as Any
+        context["body"] = body(area) as Any
+        context["areaName"] = area.qualifiedNameTH
+        context["expectedPath"] = NetworkFile.expectedContentPath(for: area.code)
+        return context
+    }
+
+    /// The nominees each district reported for the province committee, with the deadline.
+    func nomineesView(_ province: Area, districts: [Area], folder: String) -> [String: Any]? {
+        let deadline = directory.network(forArea: province.code)?.nominationDeadline?.value
+        let reported = districts.compactMap { directory.network(forArea: $0.code)?.nominees }
+        guard deadline != nil || !reported.isEmpty else { return nil }
+        let rows = districts.map { district -> [String: Any] in
+            let nominees = directory.network(forArea: district.code)?.nominees
+            let date = nominees?.reported?.value
+            let onTime: Bool
+            let status: String
+            switch (date, deadline) {
+            case let (date?, deadline?): onTime = date <= deadline; status = onTime ? "" : "เกินกำหนด"
+            case (nil, _): onTime = false; status = nominees == nil ? "ยังไม่แจ้ง" : "ไม่ระบุวันที่"
+            case (_, nil): onTime = true; status = ""
+            }
+            return [
+                "district": district.nameTH, "url": SitePaths.link(from: folder, to: district.code),
+                "names": nominees.map { $0.names.map(\.value).joined(separator: ", ") } ?? "–",
+                "reported": date.map(Format.date) ?? "–", "onTime": onTime, "status": status,
+            ]
+        }
+        return ["rows": rows, "deadline": deadline.map(Format.date) as Any]
+    }
+}

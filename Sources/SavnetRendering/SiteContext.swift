@@ -1,0 +1,125 @@
+import SavnetModel
+
+/// What every page builder needs: the directory, the settings and the date.
+struct SiteContext {
+    let directory: Directory
+    let settings: SiteSettings
+    let today: CalendarDate
+    let searchIndexed: Bool
+
+    var gazetteer: Gazetteer { directory.gazetteer }
+
+    /// The provinces of the programme: every province but Bangkok.
+    var provinces: [Area] { gazetteer.children(of: "").filter { !$0.isBangkok } }
+
+    /// Every page: home, search, 404; every province; the districts of provinces that have
+    /// any network file and the subdistricts of districts that do (an area without a
+    /// network gets a page saying so); the documents of every network.
+    func pages() -> [Page] {
+        var pages: [Page] = [.home, .search, .notFound]
+        for province in provinces {
+            pages.append(.area(province))
+            guard directory.hasContent(under: province.code) else { continue }
+            for district in gazetteer.children(of: province.code) {
+                pages.append(.area(district))
+                guard directory.hasContent(under: district.code) else { continue }
+                pages += gazetteer.children(of: district.code).map(Page.area)
+            }
+        }
+        for (file, network) in directory.networks {
+            guard let area = gazetteer.area(network.area.value), file.contentPath == NetworkFile.expectedContentPath(for: area.code)
+            else { continue }
+            pages.append(.document(.order, area))
+            if network.regulation != nil { pages.append(.document(.regulation, area)) }
+            if network.plan != nil { pages.append(.document(.plan, area)) }
+        }
+        return pages
+    }
+
+    /// Whether the site has a page for an area (so links to it resolve).
+    func hasPage(_ code: String) -> Bool {
+        switch code.count {
+        case 0, 2: return true
+        case 4: return directory.hasContent(under: String(code.prefix(2)))
+        default: return directory.hasContent(under: String(code.prefix(4)))
+        }
+    }
+
+    /// The template and data of a page.
+    func context(for page: Page) -> (String, [String: Any]) {
+        switch page {
+        case .home: return ("home", home())
+        case let .area(area):
+            switch area.level {
+            case .province: return ("province", province(area))
+            case .district: return ("district", district(area))
+            default: return ("subdistrict", subdistrict(area))
+            }
+        case let .document(kind, area): return (kind.rawValue, document(kind, area))
+        case .search:
+            return ("search", common(page, title: "ค้นหา", crumbs: [Area.national], current: "ค้นหา")
+                .merging(["searchable": false, "searchIndexed": searchIndexed]) { $1 })
+        case .notFound:
+            var context = common(page, title: "ไม่พบหน้านี้", crumbs: [], current: nil)
+            context["root"] = settings.basePath
+            context["searchable"] = false
+            return ("404", context)
+        }
+    }
+
+    /// Data every page has: site, root, title, breadcrumbs.
+    func common(_ page: Page, title: String, crumbs: [Area], current: String?) -> [String: Any] {
+        let folder = page.folder
+        var breadcrumbs: [[String: Any]] = crumbs.map { area in
+            ["name": area.code.isEmpty ? "ทั้งประเทศ" : area.qualifiedNameTH, "url": SitePaths.link(from: folder, to: area.code)]
+        }
+        if let current { breadcrumbs.append(["name": current]) }
+        return [
+            "site": ["title": settings.title],
+            "root": SitePaths.root(of: folder),
+            "title": title,
+            "description": title,
+            "canonical": settings.baseURL + folder,
+            "breadcrumbs": breadcrumbs,
+            "searchable": true,
+        ]
+    }
+
+    /// Figures summed over an area, for the finance partial; nil when no network is below it.
+    func rollUpView(_ code: String, own network: Network?) -> [String: Any]? {
+        let total = directory.rollUp(code, today: today)
+        guard total.networks > 0 else { return nil }
+        var view: [String: Any] = [
+            "fundBalance": Format.amount(total.fundBalance), "networks": Format.count(total.networks),
+        ]
+        if total.groups > 0 {
+            view["groups"] = Format.count(total.groups)
+            view["members"] = Format.count(total.members)
+            view["savings"] = Format.amount(total.savings)
+        }
+        if let range = total.asOfRange {
+            view["asOf"] = range.lowerBound == range.upperBound
+                ? Format.date(range.lowerBound) : "\(Format.date(range.lowerBound)) ถึง \(Format.date(range.upperBound))"
+        }
+        if let finance = network?.finance, finance.income != nil || finance.expenses != nil {
+            view["own"] = [
+                "income": finance.income.map { Format.amount($0.value) } ?? "–",
+                "expenses": finance.expenses.map { Format.amount($0.value) } ?? "–",
+                "loans": finance.loans.map { Format.amount($0.value) } as Any,
+            ]
+        }
+        return view
+    }
+
+    /// The network view of an area, when it has a network in its proper place.
+    func networkView(_ area: Area) -> [String: Any]? {
+        guard let network = directory.network(forArea: area.code) else { return nil }
+        return NetworkView(network: network, area: area, directory: directory, today: today).context
+    }
+
+    /// The rendered Markdown body of an area's network.
+    func body(_ area: Area) -> String? {
+        guard let file = directory.file(forArea: area.code), !file.body.allSatisfy(\.isWhitespace) else { return nil }
+        return Markdown.html(file.body)
+    }
+}

@@ -1,0 +1,37 @@
+import SavnetModel
+
+/// Where each page of the site lives. Pages are folders with an `index.html`, one per
+/// area, mirroring the content layout: `84/8409/840901/`.
+enum SitePaths {
+    /// The folder of an area's page, relative to the site root, ending in `/` (empty for home).
+    static func folder(_ code: String) -> String {
+        switch code.count {
+        case 0: return ""
+        case 2: return "\(code)/"
+        case 4: return "\(code.prefix(2))/\(code)/"
+        default: return "\(code.prefix(2))/\(code.prefix(4))/\(code)/"
+        }
+    }
+
+    /// `../` once per folder level of `folder`: the way back to the site root.
+    static func root(of folder: String) -> String {
+        String(repeating: "../", count: folder.split(separator: "/").count)
+    }
+
+    /// The shortest relative link from the page in folder `from` to the page of area `code`.
+    static func link(from: String, to code: String) -> String {
+        relative(from: from, to: folder(code))
+    }
+
+    /// The relative link between two folders of the site (both ending in `/` or empty).
+    static func relative(from: String, to target: String) -> String {
+        let source = from.split(separator: "/")
+        let destination = target.split(separator: "/")
+        var shared = 0
+        while shared < source.count, shared < destination.count, source[shared] == destination[shared] { shared += 1 }
+        let up = String(repeating: "../", count: source.count - shared)
+        let down = destination[shared...].map { $0 + "/" }.joined()
+        let link = up + down
+        return link.isEmpty ? "./" : link
+    }
+}

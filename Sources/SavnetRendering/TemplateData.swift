@@ -1,0 +1,39 @@
+/// Template data without absent values. Mustache treats an `Optional.none` stored in a
+/// dictionary as present, so `{{^key}}` would not fire; absent values are removed instead.
+enum TemplateData {
+    /// `value` with every nil optional removed from its dictionaries and arrays.
+    static func clean(_ value: Any) -> Any? {
+        if let optional = value as? OptionalProtocol {
+            guard let wrapped = optional.wrapped else { return nil }
+            return clean(wrapped)
+        }
+        if let dictionary = value as? [String: Any] {
+            var out: [String: Any] = [:]
+            out.reserveCapacity(dictionary.count)
+            for (key, item) in dictionary {
+                if let kept = clean(item) { out[key] = kept }
+            }
+            return out
+        }
+        if let array = value as? [[String: Any]] {
+            return array.map { clean($0) as? [String: Any] ?? [:] }
+        }
+        if let array = value as? [Any] {
+            return array.compactMap(clean)
+        }
+        return value
+    }
+}
+
+private protocol OptionalProtocol {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalProtocol {
+    fileprivate var wrapped: Any? {
+        switch self {
+        case let .some(value): return value
+        case .none: return nil
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import SavnetLoading
+import SavnetModel
+import SavnetRendering
+
+/// Renders a test site with the repository's default theme.
+public enum TestBuild {
+    /// The repository's root folder.
+    public static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The default theme as shipped.
+    public static func defaultTheme() throws -> Theme {
+        try ThemeLoader.load(themes: repository.appendingPathComponent("themes"), name: "default")
+    }
+
+    /// Every output file of `site`, by path.
+    public static func render(_ site: TestSite, theme: Theme? = nil, today: CalendarDate = TestSite.today,
+                              settings: SiteSettings = SiteSettings(baseURL: "https://example.org/savnet/"))
+        throws -> [String: OutputFile] {
+        var files: [NetworkFile] = []
+        for (contentPath, text) in site.files {
+            files.append(NetworkParser.parse(text: text, path: "content/" + contentPath, contentPath: contentPath).0)
+        }
+        let directory = Directory(files: files, gazetteer: .bundled)
+        let renderer = try SiteRenderer(theme: theme ?? defaultTheme())
+        let output = try renderer.render(directory, settings: settings, today: today, searchIndexed: false)
+        return Dictionary(uniqueKeysWithValues: output.map { ($0.path, $0) })
+    }
+}
+
+public extension OutputFile {
+    /// The file as text.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+}
