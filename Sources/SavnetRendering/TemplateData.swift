@@ -1,10 +1,12 @@
-/// Template data without absent values. Mustache treats an `Optional.none` stored in a
-/// dictionary as present, so `{{^key}}` would not fire; absent values are removed instead.
+/// Template data with absent values made `false`. Mustache treats an `Optional.none`
+/// stored in a dictionary as present (so `{{^key}}` would not fire), and a key that is
+/// missing altogether is looked up in the enclosing sections (so an account without a
+/// `name` would show the network's name). `false` is absent in both senses.
 enum TemplateData {
-    /// `value` with every nil optional removed from its dictionaries and arrays.
+    /// `value` with every nil optional in its dictionaries and arrays replaced by `false`.
     static func clean(_ value: Any) -> Any? {
         if let optional = value as? OptionalProtocol {
-            guard let wrapped = optional.wrapped else { return nil }
+            guard let wrapped = optional.wrapped else { return false }
             return clean(wrapped)
         }
         if let dictionary = value as? [String: Any] {

@@ -1,0 +1,104 @@
+import Foundation
+import XCTest
+
+/// `savnet build` end to end on the bundled sample content.
+final class BuildCommandTests: XCTestCase {
+    private var work: URL!
+
+    override func setUpWithError() throws {
+        work = FileManager.default.temporaryDirectory.appendingPathComponent("savnet-build-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        for item in ["content", "themes", "savnet.yml"] {
+            try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent(item), to: work.appendingPathComponent(item))
+        }
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: work)
+    }
+
+    private func tree(_ folder: String) throws -> [String: Data] {
+        let root = work.appendingPathComponent(folder)
+        var result: [String: Data] = [:]
+        for case let file as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)! where !file.hasDirectoryPath {
+            result[String(file.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))] = try Data(contentsOf: file)
+        }
+        return result
+    }
+
+    func testBuildsTheSampleSite() throws {
+        let result = try CLI.run(["build", "--no-search"], in: work)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertTrue(result.stderr.hasPrefix("checked 24 files: no problems\nbuilt "), result.stderr)
+        let site = try tree("site")
+        for path in ["index.html", "84/index.html", "84/8409/index.html", "84/8409/840901/index.html", "84/8409/order/index.html",
+                     "84/8409/regulation/index.html", "84/8409/plan/index.html", "search/index.html", "404.html", "sitemap.xml",
+                     "feed.xml", "robots.txt", "directory.json", "84/8409/network.json", "assets/style.css"] {
+            XCTAssertNotNil(site[path], path)
+        }
+    }
+
+    func testTwoBuildsAreByteIdentical() throws {
+        XCTAssertEqual(try CLI.run(["build", "--no-search", "--output", "one"], in: work).status, 0)
+        XCTAssertEqual(try CLI.run(["build", "--no-search", "--output", "two"], in: work).status, 0)
+        let one = try tree("one")
+        let two = try tree("two")
+        XCTAssertEqual(one.keys.sorted(), two.keys.sorted())
+        XCTAssertGreaterThan(one.count, 300)
+        for (path, data) in one { XCTAssertEqual(data, two[path], path) }
+    }
+
+    func testContentErrorsStopTheBuildAndKeepThePreviousSite() throws {
+        XCTAssertEqual(try CLI.run(["build", "--no-search"], in: work).status, 0)
+        let before = try tree("site")
+        let file = work.appendingPathComponent("content/84/8409/_index.md")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "position: เหรัญญิก\n", with: "position: กรรมการ\n")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["build", "--no-search"], in: work)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("error: the committee has no treasurer (เหรัญญิก) [committee-key-positions]"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("build stopped: fix the errors above; site/ was not changed"), result.stderr)
+        XCTAssertEqual(try tree("site"), before)
+    }
+
+    func testAFailingSearchIndexerLeavesThePreviousSite() throws {
+        XCTAssertEqual(try CLI.run(["build", "--no-search"], in: work).status, 0)
+        let before = try tree("site")
+        // A Pagefind that fails: the build must not swap in its half-indexed site.
+        let bin = work.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let fake = bin.appendingPathComponent("pagefind_extended")
+        try "#!/bin/sh\necho 'indexing failed' >&2\nexit 3\n".write(to: fake, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        let result = try CLI.run(["build"], in: work, environment: ["PATH": bin.path + ":/usr/bin:/bin"])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("Pagefind failed (exit status 3)"), result.stderr)
+        XCTAssertEqual(try tree("site"), before)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasPrefix(".site") }, [])
+    }
+
+    func testThemeOverridesOneTemplate() throws {
+        let own = work.appendingPathComponent("themes/office/templates")
+        try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
+        try "{{<layout}}{{$main}}<h1>สำนักงาน {{heading}}</h1>{{/main}}{{/layout}}"
+            .write(to: own.appendingPathComponent("subdistrict.mustache"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLI.run(["build", "--no-search", "--theme", "office"], in: work).status, 0)
+        let site = try tree("site")
+        XCTAssertTrue(String(decoding: site["84/8409/840901/index.html"]!, as: UTF8.self).contains("<h1>สำนักงาน เครือข่าย"))
+        XCTAssertTrue(String(decoding: site["84/8409/index.html"]!, as: UTF8.self).contains("คณะกรรมการเครือข่าย"))
+    }
+
+    func testUnknownThemeIsAUsageError() throws {
+        let result = try CLI.run(["build", "--theme", "nope"], in: work)
+        XCTAssertEqual(result.status, 64)
+        XCTAssertTrue(result.stderr.contains("no theme at"), result.stderr)
+    }
+
+    func testSettingsErrorsPointAtTheLine() throws {
+        try "title: ทดสอบ\nsearch: maybe\n".write(to: work.appendingPathComponent("savnet.yml"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["build"], in: work)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.hasPrefix("savnet.yml:2:9: error: search must be auto, on or off [settings]"), result.stdout)
+    }
+}
