@@ -14,7 +14,7 @@ final class LinkCheckTests: XCTestCase {
             let folder = (path as NSString).deletingLastPathComponent
             for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
                 let link = String(html[Range(match.range(at: 1), in: html)!])
-                if link.isEmpty || link.contains("://") || link.hasPrefix("mailto:") { continue }
+                if link.isEmpty || link.contains("://") || link.hasPrefix("mailto:") || link.hasPrefix("data:") { continue }
                 // Pagefind's files exist only when the indexer ran.
                 if link.contains("pagefind/") { continue }
                 var parts: [Substring] = []
