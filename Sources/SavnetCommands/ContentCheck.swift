@@ -17,6 +17,8 @@ struct ContentCheck {
 
     /// Runs the pipeline on the content folder at `path` (as the user wrote it).
     static func run(path: String, today: CalendarDate) throws -> ContentCheck {
+        var clock = PhaseClock()
+        defer { clock.report() }
         let display = displayPath(path)
         let loader = ContentLoader(root: URL(fileURLWithPath: path), displayRoot: display)
         let loaded: (files: [NetworkFile], diagnostics: [Diagnostic])
@@ -25,8 +27,11 @@ struct ContentCheck {
         } catch let error as ContentLoaderError {
             throw ValidationError("\(error): give the folder that holds the network files, e.g. `savnet check content`")
         }
+        clock.lap("load")
         let directory = Directory(files: loaded.files, gazetteer: .bundled)
+        clock.lap("hierarchy")
         let found = Validator().check(directory, RuleContext(today: today))
+        clock.lap("rules")
         var sources: [String: String] = [:]
         for file in loaded.files { sources[file.path] = file.raw }
         return ContentCheck(directory: directory, diagnostics: (loaded.diagnostics + found).sorted(),

@@ -20,27 +20,40 @@ public struct ContentLoader {
     }
 
     /// The files and the problems found while reading and parsing them, files sorted by path.
+    /// Files are read and parsed on every core; the result does not depend on their order.
     public func load() throws -> (files: [NetworkFile], diagnostics: [Diagnostic]) {
         let paths = try markdownPaths()
+        let results = ParallelMap.map(paths) { contentPath in loadOne(contentPath) }
         var files: [NetworkFile] = []
         var diagnostics: [Diagnostic] = []
-        for contentPath in paths {
-            let shown = displayRoot.isEmpty ? contentPath : "\(displayRoot)/\(contentPath)"
-            let url = root.appendingPathComponent(contentPath)
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            guard size <= Self.maximumFileSize else {
-                diagnostics.append(tooLarge(shown, size: size))
-                continue
-            }
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                diagnostics.append(unreadable(shown))
-                continue
-            }
-            let (file, found) = NetworkParser.parse(bytes: [UInt8](data), path: shown, contentPath: contentPath)
-            files.append(file)
+        files.reserveCapacity(paths.count)
+        for (file, found) in results {
+            if let file { files.append(file) }
             diagnostics += found
         }
         return (files, diagnostics)
+    }
+
+    /// Reads and parses one file; a file that cannot be read gives only a diagnostic.
+    func loadOne(_ contentPath: String) -> (NetworkFile?, [Diagnostic]) {
+        let shown = displayRoot.isEmpty ? contentPath : "\(displayRoot)/\(contentPath)"
+        let path = root.path + "/" + contentPath
+        guard let handle = FileHandle(forReadingAtPath: path) else { return (nil, [unreadable(shown)]) }
+        defer { try? handle.close() }
+        // Read one byte past the limit: a larger file is reported, not parsed.
+        let data: Data
+        do {
+            // `nil` means the file is empty.
+            data = try handle.read(upToCount: Self.maximumFileSize + 1) ?? Data()
+        } catch {
+            return (nil, [unreadable(shown)])
+        }
+        guard data.count <= Self.maximumFileSize else {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? data.count
+            return (nil, [tooLarge(shown, size: size)])
+        }
+        let (file, found) = NetworkParser.parse(bytes: [UInt8](data), path: shown, contentPath: contentPath)
+        return (file, found)
     }
 }
 

@@ -1,9 +1,8 @@
 import SavnetModel
-import Yams
 
 /// Funds, finance, plan, regulation and contacts.
 extension NetworkDecoder {
-    mutating func funds(_ node: Node) -> Funds? {
+    mutating func funds(_ node: YAMLNode) -> Funds? {
         guard let fields = reader.fields(node, "funds", allowed: ["sources", "accounts"]) else { return nil }
         var funds = Funds(location: reader.location(node))
         funds.sources = reader.list(fields["sources"], "funds.sources").enumerated().compactMap { index, item in
@@ -17,7 +16,7 @@ extension NetworkDecoder {
         return funds
     }
 
-    mutating func finance(_ node: Node) -> Finance? {
+    mutating func finance(_ node: YAMLNode) -> Finance? {
         guard let fields = reader.fields(node, "finance", allowed: ["as_of", "fund_balance", "income", "expenses", "loans"])
         else { return nil }
         var finance = Finance(location: reader.location(node))
@@ -29,7 +28,7 @@ extension NetworkDecoder {
         return finance
     }
 
-    mutating func plan(_ node: Node) -> DrivingPlan? {
+    mutating func plan(_ node: YAMLNode) -> DrivingPlan? {
         guard let fields = reader.fields(node, "plan", allowed: ["fiscal_year", "activities"]) else { return nil }
         var plan = DrivingPlan(location: reader.location(node))
         plan.fiscalYear = reader.int(fields["fiscal_year"], "plan.fiscal_year")
@@ -51,7 +50,7 @@ extension NetworkDecoder {
         return plan
     }
 
-    mutating func regulation(_ node: Node) -> Regulation? {
+    mutating func regulation(_ node: YAMLNode) -> Regulation? {
         guard let fields = reader.fields(node, "regulation", allowed: ["title", "adopted", "chapters"]) else { return nil }
         var regulation = Regulation(location: reader.location(node))
         regulation.title = reader.text(fields["title"], "regulation.title")
@@ -78,7 +77,7 @@ extension NetworkDecoder {
         return regulation
     }
 
-    mutating func contacts(_ node: Node?) -> [Contact] {
+    mutating func contacts(_ node: YAMLNode?) -> [Contact] {
         var result: [Contact] = []
         for (index, item) in reader.list(node, "contacts").enumerated() {
             let path = "contacts[\(index + 1)]"
@@ -95,7 +94,7 @@ extension NetworkDecoder {
 }
 
 private extension NetworkDecoder {
-    mutating func account(_ node: Node, _ path: String) -> BankAccount? {
+    mutating func account(_ node: YAMLNode, _ path: String) -> BankAccount? {
         guard let fields = reader.fields(node, path, allowed: ["bank", "branch", "name", "signatories", "withdrawal"])
         else { return nil }
         var account = BankAccount(location: reader.location(node))
@@ -113,7 +112,7 @@ private extension NetworkDecoder {
     }
 
     /// Months as numbers (1–12) or Thai month names (ต.ค., ตุลาคม).
-    mutating func months(_ node: Node?, _ keyPath: String) -> [Located<Int>] {
+    mutating func months(_ node: YAMLNode?, _ keyPath: String) -> [Located<Int>] {
         reader.list(node, keyPath).enumerated().compactMap { index, item in
             guard let text = reader.text(item, "\(keyPath)[\(index + 1)]") else { return nil }
             if let number = ThaiNumerals.parseInt(text.value), (1...12).contains(number) {

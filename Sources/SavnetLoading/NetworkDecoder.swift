@@ -1,5 +1,4 @@
 import SavnetModel
-import Yams
 
 /// Reads a front-matter node tree into a `Network`, collecting a diagnostic for every
 /// field of the wrong shape. Unknown keys are warned about and left in the file.
@@ -18,7 +17,7 @@ struct NetworkDecoder {
     }
 
     /// The network, or nil when even its area cannot be read.
-    mutating func decode(_ root: Node) -> Network? {
+    mutating func decode(_ root: YAMLNode) -> Network? {
         guard let fields = reader.fields(root, "", allowed: Self.topLevelKeys) else { return nil }
         guard let area = areaCode(fields) else { return nil }
         var network = Network(area: area)
@@ -59,7 +58,7 @@ struct NetworkDecoder {
 private extension NetworkDecoder {
     /// Findings about a whole section point at its key (`committee:`), not its first item.
     func pointSectionsAtTheirKeys(_ network: inout Network, _ fields: Fields) {
-        func key(_ name: String) -> SourceLocation? { fields.entries[name].map { reader.location($0.key) } }
+        func key(_ name: String) -> SourceLocation? { fields.keyNode(name).map(reader.location) }
         if let at = key("committee") { network.committeeLocation = at }
         if let at = key("groups") { network.groupsLocation = at }
         if let at = key("order") { network.order?.location = at }
@@ -84,7 +83,7 @@ private extension NetworkDecoder {
         return Located(ThaiNumerals.toArabic(text.value), at: text.location)
     }
 
-    mutating func order(_ node: Node) -> AppointmentOrder? {
+    mutating func order(_ node: YAMLNode) -> AppointmentOrder? {
         guard let fields = reader.fields(node, "order", allowed: ["number", "date", "signer", "signer_title"]) else {
             return nil
         }
@@ -96,7 +95,7 @@ private extension NetworkDecoder {
         return order
     }
 
-    mutating func term(_ node: Node) -> Term? {
+    mutating func term(_ node: YAMLNode) -> Term? {
         guard let fields = reader.fields(node, "term", allowed: ["start"]) else { return nil }
         guard let start = reader.date(fields["start"], "term.start") else {
             if fields["start"] == nil { reader.missing("start", in: fields) }
@@ -105,7 +104,7 @@ private extension NetworkDecoder {
         return Term(start: start)
     }
 
-    mutating func members(_ node: Node) -> [Member] {
+    mutating func members(_ node: YAMLNode) -> [Member] {
         var result: [Member] = []
         for (index, item) in reader.list(node, "committee").enumerated() {
             let path = "committee[\(index + 1)]"
@@ -134,7 +133,7 @@ private extension NetworkDecoder {
         return result
     }
 
-    mutating func advisors(_ node: Node?) -> [Advisor] {
+    mutating func advisors(_ node: YAMLNode?) -> [Advisor] {
         var result: [Advisor] = []
         for (index, item) in reader.list(node, "advisors").enumerated() {
             let path = "advisors[\(index + 1)]"
@@ -151,7 +150,7 @@ private extension NetworkDecoder {
         return result
     }
 
-    mutating func groups(_ node: Node) -> [VillageGroup] {
+    mutating func groups(_ node: YAMLNode) -> [VillageGroup] {
         var result: [VillageGroup] = []
         for (index, item) in reader.list(node, "groups").enumerated() {
             let path = "groups[\(index + 1)]"
@@ -171,7 +170,7 @@ private extension NetworkDecoder {
         return result
     }
 
-    mutating func nominees(_ node: Node) -> Nominees? {
+    mutating func nominees(_ node: YAMLNode) -> Nominees? {
         guard let fields = reader.fields(node, "nominees", allowed: ["reported", "names"]) else { return nil }
         let names = reader.list(fields["names"], "nominees.names").enumerated().compactMap { index, item in
             reader.text(item, "nominees.names[\(index + 1)]")

@@ -1,6 +1,5 @@
 import Foundation
 import SavnetModel
-import Yams
 
 /// Reads typed values out of Yams nodes, keeping each value's file position and
 /// collecting a diagnostic for every value of the wrong shape instead of throwing.
@@ -18,50 +17,50 @@ struct NodeReader {
     }
 
     /// The file position of a node.
-    func location(_ node: Node) -> SourceLocation {
-        let mark = node.mark
-        return SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+    func location(_ node: YAMLNode) -> SourceLocation {
+        SourceLocation(path: path, line: node.line + lineOffset, column: node.column)
     }
 
     /// A mapping's entries, warning about keys outside `allowed` (with a suggestion).
-    mutating func fields(_ node: Node, _ keyPath: String, allowed: [String]) -> Fields? {
-        guard case let .mapping(mapping) = node else {
+    mutating func fields(_ node: YAMLNode, _ keyPath: String, allowed: [String]) -> Fields? {
+        guard case let .mapping(mapping) = node.kind else {
             wrongType(node, keyPath, expected: Localized(th: "ชุดคีย์: ค่า", en: "a mapping of `key: value` lines"))
             return nil
         }
-        var entries: [String: (key: Node, value: Node)] = [:]
+        var entries: [(name: String, key: YAMLNode, value: YAMLNode)] = []
+        entries.reserveCapacity(mapping.count)
         for (key, value) in mapping {
-            let name = key.scalar?.string ?? ""
+            let name = key.text ?? ""
             if !allowed.contains(name) {
                 unknownKey(key, name, keyPath, allowed: allowed)
             }
-            entries[name] = (key, value)
+            entries.append((name, key, value))
         }
         return Fields(entries: entries, node: node, keyPath: keyPath)
     }
 
     /// The items of a sequence; a single value where a list was expected is an error.
-    mutating func list(_ node: Node?, _ keyPath: String) -> [Node] {
+    mutating func list(_ node: YAMLNode?, _ keyPath: String) -> [YAMLNode] {
         guard let node, !isNull(node) else { return [] }
-        guard case let .sequence(sequence) = node else {
+        guard case let .sequence(sequence) = node.kind else {
             wrongType(node, keyPath, expected: Localized(th: "รายการ (บรรทัดขึ้นต้นด้วย -)", en: "a list (lines starting with -)"))
             return []
         }
-        return Array(sequence)
+        return sequence
     }
 
     /// A non-empty text value.
-    mutating func text(_ node: Node?, _ keyPath: String) -> Located<String>? {
+    mutating func text(_ node: YAMLNode?, _ keyPath: String) -> Located<String>? {
         guard let node, !isNull(node) else { return nil }
-        guard case let .scalar(scalar) = node else {
+        guard case let .scalar(text, _) = node.kind else {
             wrongType(node, keyPath, expected: Localized(th: "ข้อความ", en: "a text value"))
             return nil
         }
-        return Located(scalar.string.trimmingCharacters(in: .whitespaces), at: location(node))
+        return Located(Self.trimmed(text), at: location(node))
     }
 
     /// A date in BE or CE, Arabic or Thai digits.
-    mutating func date(_ node: Node?, _ keyPath: String) -> Located<CalendarDate>? {
+    mutating func date(_ node: YAMLNode?, _ keyPath: String) -> Located<CalendarDate>? {
         guard let text = text(node, keyPath) else { return nil }
         guard let date = CalendarDate(parsing: text.value) else {
             report(node!, keyPath, "front-matter-type", Localized(
@@ -75,7 +74,7 @@ struct NodeReader {
     }
 
     /// A whole number in Arabic or Thai digits.
-    mutating func int(_ node: Node?, _ keyPath: String) -> Located<Int>? {
+    mutating func int(_ node: YAMLNode?, _ keyPath: String) -> Located<Int>? {
         guard let text = text(node, keyPath) else { return nil }
         guard let value = ThaiNumerals.parseInt(text.value) else {
             wrongType(node!, keyPath, expected: Localized(th: "จำนวนเต็ม", en: "a whole number"), found: text.value)
@@ -85,7 +84,7 @@ struct NodeReader {
     }
 
     /// An amount, such as baht, in Arabic or Thai digits.
-    mutating func amount(_ node: Node?, _ keyPath: String) -> Located<Double>? {
+    mutating func amount(_ node: YAMLNode?, _ keyPath: String) -> Located<Double>? {
         guard let text = text(node, keyPath) else { return nil }
         guard let value = ThaiNumerals.parseDecimal(text.value) else {
             wrongType(node!, keyPath, expected: Localized(th: "จำนวนเงิน เช่น 12500.50", en: "an amount such as 12500.50"),
@@ -96,7 +95,7 @@ struct NodeReader {
     }
 
     /// `true`/`false` (also `yes`/`no`, `ใช่`/`ไม่`).
-    mutating func bool(_ node: Node?, _ keyPath: String) -> Located<Bool>? {
+    mutating func bool(_ node: YAMLNode?, _ keyPath: String) -> Located<Bool>? {
         guard let text = text(node, keyPath) else { return nil }
         switch text.value.lowercased() {
         case "true", "yes", "on", "ใช่", "ยินยอม": return Located(true, at: text.location)
@@ -116,7 +115,7 @@ struct NodeReader {
     }
 
     /// Records a diagnostic at a node.
-    mutating func report(_ node: Node, _ keyPath: String, _ rule: String, _ message: Localized,
+    mutating func report(_ node: YAMLNode, _ keyPath: String, _ rule: String, _ message: Localized,
                          hint: Localized? = nil, severity: Severity = .error) {
         diagnostics.append(Diagnostic(rule: rule, severity: severity, location: location(node), message: message, hint: hint))
     }
@@ -126,29 +125,41 @@ struct NodeReader {
         diagnostics.append(diagnostic)
     }
 
+    /// The text without leading and trailing spaces; plain YAML scalars arrive trimmed
+    /// already, so the common case costs two character checks.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
     /// Whether a node is YAML's null (empty, `~`, `null`).
-    func isNull(_ node: Node) -> Bool {
-        guard case let .scalar(scalar) = node, scalar.style == .plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    func isNull(_ node: YAMLNode) -> Bool {
+        guard case let .scalar(text, plain) = node.kind, plain else { return false }
+        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 }
 
-/// The entries of one YAML mapping, by key.
+/// The entries of one YAML mapping, in file order (mappings are small: a scan beats a hash).
 struct Fields {
-    let entries: [String: (key: Node, value: Node)]
+    let entries: [(name: String, key: YAMLNode, value: YAMLNode)]
     /// The mapping node itself.
-    let node: Node
+    let node: YAMLNode
     /// Where in the document the mapping sits (`committee[3]`).
     let keyPath: String
 
-    subscript(key: String) -> Node? { entries[key]?.value }
+    subscript(key: String) -> YAMLNode? { entries.first { $0.name == key }?.value }
+
+    /// The key node of `key`.
+    func keyNode(_ key: String) -> YAMLNode? { entries.first { $0.name == key }?.key }
 
     /// The key path of a child key.
     func path(_ key: String) -> String { keyPath.isEmpty ? key : "\(keyPath).\(key)" }
 }
 
 private extension NodeReader {
-    mutating func wrongType(_ node: Node, _ keyPath: String, expected: Localized, found: String? = nil) {
+    mutating func wrongType(_ node: YAMLNode, _ keyPath: String, expected: Localized, found: String? = nil) {
         let shown = found ?? describe(node)
         report(node, keyPath, "front-matter-type", Localized(
             th: "`\(keyPath)` ต้องเป็น\(expected.th) แต่พบ \(shown)",
@@ -157,16 +168,15 @@ private extension NodeReader {
                             en: "see this field's format in docs/content-format.md"))
     }
 
-    func describe(_ node: Node) -> String {
-        switch node {
-        case let .scalar(scalar): return "`\(scalar.string)`"
+    func describe(_ node: YAMLNode) -> String {
+        switch node.kind {
+        case let .scalar(text, _): return "`\(text)`"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 
-    mutating func unknownKey(_ key: Node, _ name: String, _ keyPath: String, allowed: [String]) {
+    mutating func unknownKey(_ key: YAMLNode, _ name: String, _ keyPath: String, allowed: [String]) {
         let full = keyPath.isEmpty ? name : "\(keyPath).\(name)"
         let suggestion = KeySuggestion.closest(to: name, among: allowed)
         let hint: Localized

@@ -1,6 +1,5 @@
 import Foundation
 import SavnetModel
-import Yams
 
 /// Reads `savnet.yml`, the site's settings. Every key is optional; unknown keys and
 /// wrong values are diagnostics with their line, like content files.
@@ -10,12 +9,13 @@ public enum SettingsLoader {
     /// The settings from `text` (the file shown as `path`), and what was wrong in it.
     public static func parse(_ text: String, path: String) -> (SiteSettings, [Diagnostic]) {
         var settings = SiteSettings()
-        let node: Node?
+        let node: YAMLNode?
         do {
-            node = try Yams.compose(yaml: text)
-        } catch {
+            node = try YAMLComposer.compose(text)
+        } catch let failure as YAMLComposer.Failure {
             let front = FrontMatter(yaml: text, yamlStartLine: 1, body: "", bodyStartLine: 1)
-            if case let .failure(diagnostic) = YAMLDocument.compose(front, path: path) { return (settings, [diagnostic]) }
+            return (settings, [YAMLDocument.diagnostic(for: failure, front: front, path: path)])
+        } catch {
             return (settings, [])
         }
         guard let node else { return (settings, []) }

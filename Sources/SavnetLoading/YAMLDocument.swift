@@ -1,20 +1,19 @@
 import SavnetModel
-import Yams
 
-/// Composes front matter into a Yams node tree and turns every YAML failure into one
+/// Composes front matter into a node tree and turns every YAML failure into one
 /// diagnostic at the right line of the *file*.
 enum YAMLDocument {
     /// The root node, or the diagnostic that explains why there is none.
-    static func compose(_ front: FrontMatter, path: String) -> Result<Node, Diagnostic> {
-        let node: Node?
+    static func compose(_ front: FrontMatter, path: String) -> Result<YAMLNode, Diagnostic> {
+        let node: YAMLNode?
         do {
-            node = try Yams.compose(yaml: front.yaml)
-        } catch let error as YamlError {
-            return .failure(diagnostic(for: error, front: front, path: path))
+            node = try YAMLComposer.compose(front.yaml)
+        } catch let failure as YAMLComposer.Failure {
+            return .failure(diagnostic(for: failure, front: front, path: path))
         } catch {
             return .failure(syntax(path: path, line: front.yamlStartLine, column: 1, problem: "\(error)"))
         }
-        guard let node else {
+        guard let node, !(node.text?.isEmpty ?? false) else {
             return .failure(Diagnostic(
                 rule: "front-matter-empty", severity: .error,
                 location: SourceLocation(path: path, line: 1, column: 1),
@@ -25,37 +24,43 @@ enum YAMLDocument {
         return .success(node)
     }
 
-    /// Converts a Yams line (1-based within the front matter) to a file line.
+    /// Converts a line of the YAML text (1-based) to a file line.
     static func fileLine(_ yamlLine: Int, front: FrontMatter) -> Int {
         yamlLine + front.yamlStartLine - 1
     }
 }
 
-private extension YAMLDocument {
-    static func diagnostic(for error: YamlError, front: FrontMatter, path: String) -> Diagnostic {
-        switch error {
-        case let .scanner(context, problem, mark, _),
-             let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            var at = mark
+extension YAMLDocument {
+    static func diagnostic(for failure: YAMLComposer.Failure, front: FrontMatter, path: String) -> Diagnostic {
+        let line = fileLine(failure.line, front: front)
+        switch failure.reason {
+        case let .syntax(problem, context, contextLine, contextColumn):
             // An unclosed quote is only noticed at the end of the text: point at where it opened.
-            if let context, problem.contains("end of stream") || context.text.contains("quoted scalar") {
-                at = context.mark
+            if let context, problem.contains("end of stream") || context.contains("quoted scalar") {
+                return syntax(path: path, line: fileLine(contextLine, front: front), column: contextColumn,
+                              problem: problem, contextText: context)
             }
-            return syntax(path: path, line: fileLine(at.line, front: front), column: at.column,
-                          problem: problem, contextText: context?.text)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let key = duplicates.first ?? ""
-            let mark = secondOccurrence(of: key, in: front.yaml, near: context.mark)
-                ?? (context.mark.line, context.mark.column)
+            return syntax(path: path, line: line, column: failure.column, problem: problem, contextText: context)
+        case let .duplicateKey(key):
             return Diagnostic(
                 rule: "yaml-duplicate-key", severity: .error,
-                location: SourceLocation(path: path, line: fileLine(mark.line, front: front), column: mark.column),
+                location: SourceLocation(path: path, line: line, column: failure.column),
                 message: Localized(th: "คีย์ `\(key)` ซ้ำในส่วนหัว YAML", en: "duplicate key `\(key)` in the front matter"),
                 hint: Localized(
                     th: "ลบหรือรวมคีย์ที่ซ้ำให้เหลือคีย์เดียว", en: "remove or merge the repeated key so it appears once"))
-        default:
-            return syntax(path: path, line: front.yamlStartLine, column: 1, problem: "\(error)")
+        case .alias:
+            return Diagnostic(
+                rule: "yaml-alias", severity: .error,
+                location: SourceLocation(path: path, line: line, column: failure.column),
+                message: Localized(th: "ไม่รองรับการอ้างอิง YAML (*ชื่อ) ในไฟล์เครือข่าย",
+                                   en: "YAML aliases (*name) are not accepted in network files"),
+                hint: Localized(th: "เขียนค่าเต็มแทนการอ้างอิง", en: "write the value out in full instead of referring to it"))
+        case let .tooLarge(what):
+            return Diagnostic(
+                rule: "yaml-too-large", severity: .error,
+                location: SourceLocation(path: path, line: line, column: failure.column),
+                message: Localized(th: "ส่วนหัว YAML ใหญ่หรือซ้อนลึกเกินไป (\(what))", en: "the front matter is too large (\(what))"),
+                hint: Localized(th: "แบ่งข้อมูลให้เล็กลง", en: "keep the front matter to the fields in docs/content-format.md"))
         }
     }
 
@@ -93,29 +98,5 @@ private extension YAMLDocument {
         return (Localized(th: problem, en: problem), Localized(
             th: "ตรวจรูปแบบ YAML ของบรรทัดนี้และบรรทัดก่อนหน้า",
             en: "check the YAML of this line and the line before it"))
-    }
-
-    /// Where `key:` is written again in the mapping whose first `key:` is at `mark`:
-    /// the next line with the key at the same column, before the mapping ends.
-    static func secondOccurrence(of key: String, in yaml: String, near mark: Mark) -> (line: Int, column: Int)? {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        guard mark.line >= 1, mark.line <= lines.count else { return nil }
-        for index in mark.line..<lines.count {
-            let scalars = Array(lines[index].unicodeScalars)
-            var column = 0
-            var dashed = false
-            while column < scalars.count, scalars[column] == " " || scalars[column] == "-" {
-                if scalars[column] == "-" { dashed = true }
-                column += 1
-            }
-            guard column < scalars.count, scalars[column] != "#" else { continue }
-            if column + 1 < mark.column || (column + 1 == mark.column && dashed) { return nil }
-            guard column + 1 == mark.column else { continue }
-            let rest = String(String.UnicodeScalarView(scalars[column...]))
-            if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
-                return (index + 1, column + 1)
-            }
-        }
-        return nil
     }
 }

@@ -32,12 +32,22 @@ public enum PositionName {
         "กรรมการส่งเสริมและสนับสนุนกิจกรรม กลุ่มออมทรัพย์เพื่อการผลิต": .groupActivities,
     ]
 
+    /// Canonical names and ids by their UTF-8 bytes: one hash instead of 28 Unicode comparisons
+    /// for each of a national directory's 160,000 members.
+    static let exactNames: [[UInt8]: Position] = {
+        var names: [[UInt8]: Position] = [:]
+        for position in Position.allCases {
+            names[Array(position.thaiName.utf8)] = position
+            names[Array(position.rawValue.utf8)] = position
+        }
+        return names
+    }()
+
     /// Reads `text` as a position.
     public static func match(_ text: String) -> Match {
+        if let position = exactNames[Array(text.utf8)] { return .exact(position) }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        for position in Position.allCases where trimmed == position.thaiName || trimmed == position.rawValue {
-            return .exact(position)
-        }
+        if let position = exactNames[Array(trimmed.utf8)] { return .exact(position) }
         let squeezed = trimmed.filter { !$0.isWhitespace }
         if let position = knownVariants[trimmed] ?? knownVariants[squeezed] { return .misspelled(position) }
         if let position = Position.allCases.first(where: { $0.thaiName == squeezed }) { return .misspelled(position) }

@@ -11,22 +11,93 @@ enum NumberScanner {
     }
 
     /// Every way of reading consecutive space-separated groups on a line as one number,
-    /// so `โทร 081 234 5678` yields `0812345678` as well as its parts.
+    /// so `โทร 081 234 5678` yields `0812345678`; only readings of 9 to 13 digits (the
+    /// lengths of phone and ID numbers) are returned. One pass over the UTF-8 bytes;
+    /// columns count code points (every byte that does not continue a sequence).
     static func candidates(in text: String, firstLine: Int = 1) -> [Hit] {
+        var text = text
+        return text.withUTF8 { scan(Array($0), firstLine: firstLine) }
+    }
+
+    private static func scan(_ bytes: [UInt8], firstLine: Int) -> [Hit] {
         var hits: [Hit] = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let scalars = line.unicodeScalars.map(normalize)
-            for run in runs(scalars) {
-                for start in run.indices {
-                    var digits = ""
-                    for end in start..<run.count {
-                        digits += run[end].digits
-                        guard digits.count <= 13 else { break }
-                        hits.append(Hit(digits: digits, line: firstLine + offset, column: run[start].column))
+        var run: [Group] = []
+        var digits: [UInt8] = []
+        var groupColumn = 0
+        var line = firstLine
+        var column = 0
+        var previousWordy = false
+        var previousPlus = false
+        var pendingSpace = false
+        var pendingHyphen = false
+
+        func closeGroup() {
+            guard !digits.isEmpty else { return }
+            run.append(Group(digits: digits, column: groupColumn))
+            digits.removeAll(keepingCapacity: true)
+        }
+        func closeRun() {
+            closeGroup()
+            if !run.isEmpty { emit(run, line: line, into: &hits) }
+            run.removeAll(keepingCapacity: true)
+        }
+
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            var width = 1
+            var digit: UInt8?
+            var wordy = false
+            if byte < 0x80 {
+                if byte >= 0x30, byte <= 0x39 { digit = byte }
+                wordy = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+            } else if byte >= 0xF0 {
+                width = 4
+            } else if byte >= 0xE0 {
+                width = 3
+                // Thai digits ๐–๙ are U+0E50–U+0E59: E0 B9 90–99.
+                if byte == 0xE0, index + 2 < count, bytes[index + 1] == 0xB9, bytes[index + 2] >= 0x90, bytes[index + 2] <= 0x99 {
+                    digit = bytes[index + 2] - 0x90 + 0x30
+                }
+            } else if byte >= 0xC0 {
+                width = 2
+                // Latin letters with accents glue to numbers like ASCII letters.
+                wordy = byte >= 0xC3 && byte <= 0xC9
+            }
+            column += 1
+            if let digit {
+                if digits.isEmpty {
+                    if !pendingSpace, !run.isEmpty { closeRun() }
+                    if previousWordy {
+                        index += width
+                        continue
                     }
+                    groupColumn = previousPlus ? column - 1 : column
+                }
+                digits.append(digit)
+                pendingSpace = false
+                pendingHyphen = false
+                wordy = true
+            } else if byte == 0x2D, !digits.isEmpty, !pendingHyphen {
+                pendingHyphen = true
+            } else if byte == 0x20, !digits.isEmpty || !run.isEmpty, !pendingSpace, !pendingHyphen {
+                closeGroup()
+                pendingSpace = true
+            } else {
+                closeRun()
+                pendingSpace = false
+                pendingHyphen = false
+                if byte == 0x0A {
+                    line += 1
+                    column = 0
                 }
             }
+            previousWordy = wordy
+            previousPlus = byte == 0x2B
+            index += width
         }
+        closeRun()
         return hits
     }
 
@@ -53,52 +124,23 @@ enum NumberScanner {
 
 private extension NumberScanner {
     struct Group {
-        var digits: String
+        var digits: [UInt8]
         var column: Int
     }
 
-    static func normalize(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        ThaiNumerals.isThaiDigit(scalar) ? Unicode.Scalar(scalar.value - 0x0E50 + 0x30)! : scalar
-    }
-
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
-
-    /// Runs of digit groups: a group is digits joined by single hyphens; groups in one run
-    /// are separated by single spaces. A digit run glued to letters is not a number.
-    static func runs(_ scalars: [Unicode.Scalar]) -> [[Group]] {
-        var runs: [[Group]] = []
-        var current: [Group] = []
-        var index = 0
-        while index < scalars.count {
-            guard isDigit(scalars[index]), index == 0 || !isWordy(scalars[index - 1]) else {
-                if !current.isEmpty, !(scalars[index] == " " && index + 1 < scalars.count && isDigit(scalars[index + 1])) {
-                    runs.append(current)
-                    current = []
-                }
-                index += 1
-                continue
+    /// Every reading of consecutive groups of a run that has 9 to 13 digits.
+    static func emit(_ run: [Group], line: Int, into hits: inout [Hit]) {
+        for start in run.indices {
+            var count = 0
+            for end in start..<run.count {
+                count += run[end].digits.count
+                guard count <= 13 else { break }
+                guard count >= 9 else { continue }
+                var text = ""
+                text.reserveCapacity(count)
+                for group in run[start...end] { text += String(decoding: group.digits, as: UTF8.self) }
+                hits.append(Hit(digits: text, line: line, column: run[start].column))
             }
-            let start = index
-            var digits = ""
-            while index < scalars.count {
-                if isDigit(scalars[index]) {
-                    digits.unicodeScalars.append(scalars[index])
-                    index += 1
-                } else if scalars[index] == "-", index + 1 < scalars.count, isDigit(scalars[index + 1]) {
-                    index += 1
-                } else {
-                    break
-                }
-            }
-            // An international prefix belongs to the number: point at its `+`.
-            let column = start > 0 && scalars[start - 1] == "+" ? start : start + 1
-            current.append(Group(digits: digits, column: column))
         }
-        if !current.isEmpty { runs.append(current) }
-        return runs
-    }
-
-    static func isWordy(_ scalar: Unicode.Scalar) -> Bool {
-        isDigit(scalar) || (scalar.properties.isAlphabetic && scalar.value < 0x0E00)
     }
 }

@@ -30,12 +30,17 @@ struct UniquePersonRule: Rule {
 enum PersonName {
     static let honorifics = ["นางสาว", "นาง", "นาย", "น.ส.", "ด.ต.", "ร.ต.", "จ.ส.อ."]
 
+    static let honorificBytes = honorifics.map { Array($0.utf8) }
+
+    /// The name's bytes without spaces or a leading honorific, as a string.
     static func key(_ name: String) -> String {
-        var text = name.filter { !$0.isWhitespace }
-        for title in honorifics where text.hasPrefix(title) && text.count > title.count + 1 {
-            text = String(text.dropFirst(title.count))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 where byte != 0x20 && byte != 0x09 { bytes.append(byte) }
+        for title in honorificBytes where bytes.count > title.count + 3 && bytes.starts(with: title) {
+            bytes.removeFirst(title.count)
             break
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -18,8 +18,8 @@ public struct Validator: Sendable {
         CitizenIDRule(), PhoneConsentRule(),
     ]
 
-    /// All findings of all rules, sorted by file, line, column.
+    /// All findings of all rules, sorted by file, line, column. Rules run concurrently.
     public func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
-        rules.flatMap { $0.check(directory, context) }.sorted()
+        ParallelMap.map(rules) { $0.check(directory, context) }.flatMap { $0 }.sorted()
     }
 }

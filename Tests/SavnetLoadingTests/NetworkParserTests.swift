@@ -29,7 +29,7 @@ final class NetworkParserTests: XCTestCase {
         XCTAssertEqual(file.network?.term?.start.value, CalendarDate(year: 2023, month: 7, day: 4))
         XCTAssertEqual(file.network?.term?.start.location, marked.location(1, path: path))
         XCTAssertEqual(file.bodyStartLine, 7)
-        XCTAssertEqual(file.body, "# หัวข้อ")
+        XCTAssertEqual(file.body, "# หัวข้อ\n")
     }
 
     func testColumnsCountCodePointsNotBytes() {
@@ -134,6 +134,29 @@ final class NetworkParserTests: XCTestCase {
         XCTAssertEqual(diagnostics.map(\.rule), ["front-matter-type"])
         XCTAssertEqual(diagnostics.first?.location, marked.location(path: path))
         XCTAssertTrue(diagnostics[0].message.en.contains("order.date"))
+    }
+
+    func testAliasesAreRefused() {
+        assertOne("---\narea: &code \"840901\"\nname: ‸*code\n---\n", rule: "yaml-alias")
+    }
+
+    func testAliasBombIsRefusedAtTheFirstAlias() {
+        var lines = ["---", "area: \"840901\"", "a: &a [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1..<10 {
+            let previous = String(UnicodeScalar(UInt8(96 + level)))
+            let name = String(UnicodeScalar(UInt8(97 + level)))
+            lines.append("\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]")
+        }
+        let text = lines.joined(separator: "\n") + "\n---\n"
+        let (_, diagnostics) = NetworkParser.parse(text: text, path: path, contentPath: "84/8409/840901.md")
+        XCTAssertEqual(diagnostics.map(\.rule), ["yaml-alias"])
+        XCTAssertEqual(diagnostics.first?.location, SourceLocation(path: path, line: 4, column: 8))
+    }
+
+    func testDeepNestingIsRefused() {
+        let text = "---\narea: \"840901\"\nx: " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "\n---\n"
+        let (_, diagnostics) = NetworkParser.parse(text: text, path: path, contentPath: "84/8409/840901.md")
+        XCTAssertEqual(diagnostics.map(\.rule), ["yaml-too-large"])
     }
 
     func testTimestampLikeValuesStayBuddhistEra() {
