@@ -67,16 +67,22 @@ struct BuildCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error): themes live in the themes/ folder next to savnet.yml")
         }
+        var clock = PhaseClock()
+        defer { clock.report() }
         let renderer = try SiteRenderer(theme: themeData)
         let files = try renderer.render(report.directory, settings: settings, today: try options.resolvedToday(),
                                         searchIndexed: indexer != nil)
+        clock.lap("render")
         let writer = SiteWriter(output: URL(fileURLWithPath: settings.output))
         let staging = try writer.stage(files)
+        clock.lap("write")
         do {
             if let indexer {
                 try indexer.index(staging)
+                clock.lap("search index")
             }
             try writer.commit(staging)
+            clock.lap("swap")
         } catch {
             writer.discard(staging)
             throw error

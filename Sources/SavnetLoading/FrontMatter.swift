@@ -65,6 +65,18 @@ private extension FrontMatter {
     }
 
     struct LineCursor {
+        /// The next `\n` at or after `start`, found with `memchr` on the contiguous UTF-8.
+        static func newline(in bytes: String.UTF8View, from start: String.Index) -> String.Index? {
+            let offset = bytes.distance(from: bytes.startIndex, to: start)
+            let found: Int?? = bytes.withContiguousStorageIfAvailable { buffer -> Int? in
+                guard offset < buffer.count, let base = buffer.baseAddress else { return nil }
+                guard let hit = memchr(base + offset, 0x0A, buffer.count - offset) else { return nil }
+                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            }
+            if let found { return found.map { bytes.index(bytes.startIndex, offsetBy: $0) } }
+            return bytes[start...].firstIndex(of: 0x0A)
+        }
+
         let bytes: String.UTF8View
         var position: String.Index
 
@@ -76,7 +88,7 @@ private extension FrontMatter {
         mutating func next() -> Line? {
             guard position < bytes.endIndex else { return nil }
             let start = position
-            let newline = bytes[start...].firstIndex(of: 0x0A)
+            let newline = Self.newline(in: bytes, from: start)
             var end = newline ?? bytes.endIndex
             let next = newline.map { bytes.index(after: $0) } ?? bytes.endIndex
             if end > start, bytes[bytes.index(before: end)] == 0x0D { end = bytes.index(before: end) }

@@ -19,6 +19,7 @@ public enum NetworkParser {
     /// Parses decoded text.
     public static func parse(text: String, path: String, contentPath: String) -> (NetworkFile, [Diagnostic]) {
         var file = NetworkFile(path: path, contentPath: contentPath, raw: text, bodyStartLine: 1, body: "", network: nil)
+        file.longNumbers = NumberScanner.candidates(in: text)
         let front: FrontMatter
         switch FrontMatter.split(text, path: path) {
         case let .success(value): front = value

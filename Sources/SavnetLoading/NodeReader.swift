@@ -128,9 +128,13 @@ struct NodeReader {
     /// The text without leading and trailing spaces; plain YAML scalars arrive trimmed
     /// already, so the common case costs two character checks.
     static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        // Spaces, tabs, line breaks, or any non-ASCII character that might be a space (NBSP…).
+        func maybeSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0x80 }
+        guard maybeSpace(first) || maybeSpace(last) else { return text }
         let scalars = text.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last,
-              first.properties.isWhitespace || last.properties.isWhitespace else { return text }
+        guard scalars.first!.properties.isWhitespace || scalars.last!.properties.isWhitespace else { return text }
         return text.trimmingCharacters(in: .whitespaces)
     }
 

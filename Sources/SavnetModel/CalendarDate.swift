@@ -27,6 +27,23 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD` (also `YYYY/MM/DD`) in Arabic or Thai digits, BE or CE.
     public init?(parsing text: String) {
+        // The common case, `2566-07-28`, read straight from the bytes.
+        let bytes = Array(text.utf8)
+        if bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D {
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let byte = bytes[index]
+                    guard byte >= 0x30, byte <= 0x39 else { return nil }
+                    value = value * 10 + Int(byte - 0x30)
+                }
+                return value
+            }
+            if let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) {
+                self.init(year: year > 2400 ? year - CalendarDate.buddhistEraOffset : year, month: month, day: day)
+                return
+            }
+        }
         let plain = ThaiNumerals.toArabic(text.trimmingCharacters(in: .whitespaces))
         let parts = plain.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),

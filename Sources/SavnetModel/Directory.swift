@@ -21,6 +21,7 @@ public struct Directory: Sendable {
             byArea[code] = index
         }
         self.files = sorted
+        self.networks = sorted.compactMap { file in file.network.map { (file, $0) } }
         self.byArea = byArea
         self.networkCodes = byArea.keys.sorted()
         var covered: Set<String> = []
@@ -31,10 +32,8 @@ public struct Directory: Sendable {
         self.gazetteer = gazetteer
     }
 
-    /// Files whose network could be read, with the network.
-    public var networks: [(file: NetworkFile, network: Network)] {
-        files.compactMap { file in file.network.map { (file, $0) } }
-    }
+    /// Files whose network could be read, with the network, sorted by path.
+    public let networks: [(file: NetworkFile, network: Network)]
 
     /// The file of the network serving `code`, if any.
     public func file(forArea code: String) -> NetworkFile? {

@@ -15,8 +15,22 @@ public enum FundSource: String, CaseIterable, Sendable {
         }
     }
 
+    /// Ids and Thai wordings by their UTF-8 bytes, for the common exact spelling.
+    static let byText: [[UInt8]: FundSource] = {
+        var table: [[UInt8]: FundSource] = [:]
+        for source in FundSource.allCases {
+            table[Array(source.rawValue.utf8)] = source
+            table[Array(source.thaiName.utf8)] = source
+        }
+        return table
+    }()
+
     /// Reads a source written as its id or its Thai wording (spaces ignored).
     public init?(text: String) {
+        if let source = FundSource.byText[Array(text.utf8)] {
+            self = source
+            return
+        }
         let squeezed = text.filter { !$0.isWhitespace }
         guard let match = FundSource.allCases.first(where: {
             $0.rawValue == squeezed || $0.thaiName.filter { !$0.isWhitespace } == squeezed

@@ -13,6 +13,9 @@ public struct NetworkFile: Sendable {
     public var body: String
     /// The network, when the front matter could be read.
     public var network: Network?
+    /// Numbers in the whole text that are as long as phone or citizen ID numbers, found
+    /// once when the file is read, for the personal-data rules.
+    public var longNumbers: [NumberScanner.Hit] = []
 
     /// Creates a file record.
     public init(path: String, contentPath: String, raw: String, bodyStartLine: Int, body: String, network: Network?) {

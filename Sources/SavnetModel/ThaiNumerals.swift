@@ -38,6 +38,7 @@ public enum ThaiNumerals {
 
     /// Parses a whole number written in Arabic or Thai digits, allowing `,` separators.
     public static func parseInt(_ text: String) -> Int? {
+        if let value = Int(text) { return value }
         let plain = toArabic(text).replacingOccurrences(of: ",", with: "")
             .trimmingCharacters(in: .whitespaces)
         return Int(plain)
@@ -45,6 +46,7 @@ public enum ThaiNumerals {
 
     /// Parses a decimal amount written in Arabic or Thai digits, allowing `,` separators.
     public static func parseDecimal(_ text: String) -> Double? {
+        if text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !text.isEmpty, let value = Double(text) { return value }
         let plain = toArabic(text).replacingOccurrences(of: ",", with: "")
             .trimmingCharacters(in: .whitespaces)
         guard !plain.isEmpty, plain.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else { return nil }

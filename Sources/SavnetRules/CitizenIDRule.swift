@@ -8,7 +8,7 @@ struct CitizenIDRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         directory.files.flatMap { file in
-            NumberScanner.candidates(in: file.raw)
+            file.longNumbers
                 .filter { NumberScanner.isCitizenID($0.digits) }
                 .map { hit in
                     finding(.error, at: file.location(line: hit.line, column: hit.column), Localized(

@@ -15,7 +15,7 @@ struct PhoneConsentRule: Rule {
             })
             var flaggedLines: Set<Int> = []
             var seen: Set<SourceLocation> = []
-            for hit in NumberScanner.candidates(in: file.raw) where NumberScanner.isPhoneNumber(hit.digits) {
+            for hit in file.longNumbers where NumberScanner.isPhoneNumber(hit.digits) {
                 let at = file.location(line: hit.line, column: hit.column)
                 guard !consented.contains(hit.digits), seen.insert(at).inserted else { continue }
                 flaggedLines.insert(hit.line)

@@ -9,9 +9,13 @@ struct SeatCountRule: Rule {
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for (_, network) in directory.networks {
-            for position in Position.allCases where position != .chair && !position.isOpenEnded {
-                let holders = network.committee.filter { $0.position == position }
-                guard holders.count > position.seats else { continue }
+            var holders: [Position: [Member]] = [:]
+            for member in network.committee {
+                guard let position = member.position, position != .chair, !position.isOpenEnded else { continue }
+                holders[position, default: []].append(member)
+            }
+            for position in Position.allCases {
+                guard let holders = holders[position], holders.count > position.seats else { continue }
                 findings.append(finding(.warning, at: holders[position.seats].positionText.location, Localized(
                     th: "แบบคำสั่งมีตำแหน่ง\(position.thaiName) \(position.seats) ที่นั่ง แต่มี \(holders.count) คน",
                     en: "the order template has \(position.seats) seat(s) for \(position.label.en), but \(holders.count) people hold it"),

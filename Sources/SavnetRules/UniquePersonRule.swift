@@ -8,7 +8,7 @@ struct UniquePersonRule: Rule {
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for (_, network) in directory.networks {
-            var seen: [String: Member] = [:]
+            var seen: [[UInt8]: Member] = [:]
             for member in network.committee {
                 let key = PersonName.key(member.name.value)
                 if let first = seen[key] {
@@ -32,8 +32,8 @@ enum PersonName {
 
     static let honorificBytes = honorifics.map { Array($0.utf8) }
 
-    /// The name's bytes without spaces or a leading honorific, as a string.
-    static func key(_ name: String) -> String {
+    /// The name's bytes without spaces or a leading honorific (bytes hash faster than Thai text).
+    static func key(_ name: String) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(name.utf8.count)
         for byte in name.utf8 where byte != 0x20 && byte != 0x09 { bytes.append(byte) }
@@ -41,6 +41,6 @@ enum PersonName {
             bytes.removeFirst(title.count)
             break
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }

@@ -1,20 +1,21 @@
-import SavnetModel
-
 /// Finds numbers written in running text (Arabic or Thai digits, grouped with `-` or
 /// spaces) and reports where each starts, in code-point columns.
-enum NumberScanner {
+public enum NumberScanner {
     /// A run of digits as written, with its digits and where it starts.
-    struct Hit: Equatable {
-        var digits: String
-        var line: Int
-        var column: Int
+    public struct Hit: Equatable, Sendable {
+        /// The digits read, in Arabic digits.
+        public var digits: String
+        /// 1-based line.
+        public var line: Int
+        /// 1-based code-point column of the first digit (or of a leading `+`).
+        public var column: Int
     }
 
     /// Every way of reading consecutive space-separated groups on a line as one number,
     /// so `โทร 081 234 5678` yields `0812345678`; only readings of 9 to 13 digits (the
     /// lengths of phone and ID numbers) are returned. One pass over the UTF-8 bytes;
     /// columns count code points (every byte that does not continue a sequence).
-    static func candidates(in text: String, firstLine: Int = 1) -> [Hit] {
+    public static func candidates(in text: String, firstLine: Int = 1) -> [Hit] {
         var text = text
         return text.withUTF8 { scan(Array($0), firstLine: firstLine) }
     }
@@ -85,7 +86,7 @@ enum NumberScanner {
                 closeGroup()
                 pendingSpace = true
             } else {
-                closeRun()
+                if !digits.isEmpty || !run.isEmpty { closeRun() }
                 pendingSpace = false
                 pendingHyphen = false
                 if byte == 0x0A {
@@ -102,7 +103,7 @@ enum NumberScanner {
     }
 
     /// Whether 13 digits are a Thai citizen ID: the last digit is the checksum of the first 12.
-    static func isCitizenID(_ digits: String) -> Bool {
+    public static func isCitizenID(_ digits: String) -> Bool {
         let values = digits.compactMap(\.wholeNumberValue)
         guard values.count == 13, digits.count == 13, (1...8).contains(values[0]) else { return false }
         let sum = (0..<12).reduce(0) { $0 + values[$1] * (13 - $1) }
@@ -111,7 +112,7 @@ enum NumberScanner {
 
     /// Whether digits look like a Thai phone number: mobile `0[689]` and 10 digits,
     /// landline `0[2-7]` and 9 digits, or `66…` with the leading 0 dropped.
-    static func isPhoneNumber(_ digits: String) -> Bool {
+    public static func isPhoneNumber(_ digits: String) -> Bool {
         var number = digits
         if number.hasPrefix("66"), number.count == 10 || number.count == 11 { number = "0" + number.dropFirst(2) }
         guard number.hasPrefix("0"), number.count >= 9 else { return false }
