@@ -36,7 +36,7 @@ let package = Package(
             dependencies: ["SavnetModel", "CCmarkGFM", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // Writes a built site into place atomically and runs the search indexer.
-        .target(name: "SavnetOutput", dependencies: ["SavnetRendering"]),
+        .target(name: "SavnetOutput", dependencies: ["SavnetModel", "SavnetRendering"]),
         // Thin ArgumentParser commands and the diagnostic printers.
         .target(
             name: "SavnetCommands",

@@ -70,12 +70,25 @@ struct BuildCommand: ParsableCommand {
         var clock = PhaseClock()
         defer { clock.report() }
         let renderer = try SiteRenderer(theme: themeData)
-        let files = try renderer.render(report.directory, settings: settings, today: try options.resolvedToday(),
-                                        searchIndexed: indexer != nil)
-        clock.lap("render")
         let writer = SiteWriter(output: URL(fileURLWithPath: settings.output))
-        let staging = try writer.stage(files)
-        clock.lap("write")
+        let folder = try writer.makeStaging()
+        let counter = FileCounter()
+        let staging: URL
+        do {
+            // Pages are written while the next ones render.
+            try renderer.render(report.directory, settings: settings, today: try options.resolvedToday(),
+                                searchIndexed: indexer != nil) { file in
+                counter.count(file)
+                folder.add(file)
+            }
+            clock.lap("render")
+            staging = try folder.finish()
+            clock.lap("write")
+        } catch {
+            _ = try? folder.finish()
+            writer.discard(folder.url)
+            throw error
+        }
         do {
             if let indexer {
                 try indexer.index(staging)
@@ -87,9 +100,9 @@ struct BuildCommand: ParsableCommand {
             writer.discard(staging)
             throw error
         }
-        let pages = files.filter { $0.path.hasSuffix(".html") }.count
+        let (pages, fileCount) = counter.totals
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        Console.status("built \(pages) pages (\(files.count) files) into \(settings.output)/ in \(String(format: "%.2f", seconds)) s")
+        Console.status("built \(pages) pages (\(fileCount) files) into \(settings.output)/ in \(String(format: "%.2f", seconds)) s")
         if indexer == nil, settings.search == .auto {
             Console.status("search: not indexed: install Pagefind's extended build (`pip install pagefind-bin-extended`) for Thai search")
         }
@@ -121,5 +134,25 @@ struct BuildCommand: ParsableCommand {
             throw ValidationError("refusing to build into '\(settings.output)': choose a folder of its own, such as site")
         }
         return settings
+    }
+}
+
+/// Counts pages and files as they are emitted from several threads.
+final class FileCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages = 0
+    private var files = 0
+
+    func count(_ file: OutputFile) {
+        lock.lock()
+        files += 1
+        if file.path.hasSuffix(".html") { pages += 1 }
+        lock.unlock()
+    }
+
+    var totals: (pages: Int, files: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (pages, files)
     }
 }

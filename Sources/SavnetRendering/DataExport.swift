@@ -1,4 +1,3 @@
-import Foundation
 import SavnetModel
 
 /// Machine-readable data beside the pages: `network.json` per network and the whole
@@ -7,52 +6,43 @@ import SavnetModel
 struct DataExport {
     let site: SiteContext
 
-    func files() -> [OutputFile] {
-        var files: [OutputFile] = []
-        var popolo = Popolo()
-        for (file, network) in site.directory.networks {
+    /// The networks that have pages, with their areas.
+    var records: [(area: Area, network: Network)] {
+        site.directory.networks.compactMap { file, network in
             guard let area = site.gazetteer.area(network.area.value),
-                  file.contentPath == NetworkFile.expectedContentPath(for: area.code) else { continue }
-            let record = NetworkRecord(network, area: area)
-            files.append(OutputFile(path: SitePaths.folder(area.code) + "network.json", bytes: Self.encode(record)))
-            popolo.add(record, network: network, gazetteer: site.gazetteer)
+                  file.contentPath == NetworkFile.expectedContentPath(for: area.code) else { return nil }
+            return (area, network)
         }
-        popolo.finish()
-        files.append(OutputFile(path: "directory.json", bytes: Self.encode(popolo)))
-        return files
     }
 
-    static func encode<T: Encodable>(_ value: T) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(value)) ?? Data("{}".utf8)) + [0x0A]
+    /// `network.json` of one network.
+    static func networkFile(_ network: Network, area: Area) -> OutputFile {
+        var json = JSONWriter(capacity: 4096)
+        NetworkRecord(network, area: area).write(into: &json)
+        return OutputFile(path: SitePaths.folder(area.code) + "network.json", bytes: json.bytes + [0x0A])
+    }
+
+    /// `directory.json`: every network in the Popolo vocabulary.
+    func directoryFile() -> OutputFile {
+        var popolo = Popolo()
+        for (area, network) in records { popolo.add(NetworkRecord(network, area: area), gazetteer: site.gazetteer) }
+        var json = JSONWriter(capacity: 1 << 20)
+        popolo.write(into: &json)
+        return OutputFile(path: "directory.json", bytes: json.bytes + [0x0A])
     }
 }
 
 /// One network as JSON.
-struct NetworkRecord: Encodable {
-    struct MemberRecord: Encodable {
-        var position: String, positionTH: String, name: String, represents: String?
-        enum CodingKeys: String, CodingKey { case position, positionTH = "position_th", name, represents }
-    }
-    struct ContactRecord: Encodable { var name: String?, phone: String?, email: String? }
+struct NetworkRecord {
+    struct MemberRecord { var position: String, positionTH: String, name: String, represents: String? }
 
-    var id: String, area: String, level: String, name: String
-    var areaName: String
+    var id: String, area: String, level: String, name: String, areaName: String
     var orderNumber: String?, orderDate: String?, termStart: String?, termEnd: String?
     var committee: [MemberRecord]
-    var groups: [[String: String]]
-    var fundSources: [String]
-    var fundBalance: Double?, financeAsOf: String?
-    var contacts: [ContactRecord]
-
-    enum CodingKeys: String, CodingKey {
-        case id, area, level, name, areaName = "area_name", orderNumber = "order_number", orderDate = "order_date"
-        case termStart = "term_start", termEnd = "term_end", committee, groups, fundSources = "fund_sources"
-        case fundBalance = "fund_balance", financeAsOf = "finance_as_of", contacts
-    }
+    var network: Network
 
     init(_ network: Network, area: Area) {
+        self.network = network
         id = "network-" + (area.code.isEmpty ? "th" : area.code)
         self.area = area.code
         level = network.effectiveLevel.rawValue
@@ -66,69 +56,138 @@ struct NetworkRecord: Encodable {
             MemberRecord(position: $0.position?.rawValue ?? "unknown", positionTH: $0.position?.thaiName ?? $0.positionText.value,
                          name: $0.fullName, represents: $0.represents?.value)
         }
-        groups = network.groups.map { group in
-            var record = ["village": String(group.village.value)]
-            if let name = group.name?.value { record["name"] = name }
-            if let members = group.members?.value { record["members"] = String(members) }
-            if let savings = group.savings?.value { record["savings"] = Format.amount(savings).replacingOccurrences(of: ",", with: "") }
-            return record
+    }
+
+    /// The record with keys in sorted order.
+    func write(into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("area"); json.string(area)
+        json.field("area_name", areaName)
+        json.key("committee"); json.beginArray()
+        for member in committee {
+            json.beginObject()
+            json.field("name", member.name)
+            json.field("position", member.position)
+            json.field("position_th", member.positionTH)
+            json.field("represents", member.represents)
+            json.endObject()
         }
-        fundSources = network.funds?.sources.map { FundSource(text: $0.value)?.rawValue ?? $0.value } ?? []
-        fundBalance = network.finance?.fundBalance?.value
-        financeAsOf = network.finance?.asOf?.value.iso
-        contacts = network.contacts.filter { $0.consent?.value == true }.map {
-            ContactRecord(name: $0.name?.value, phone: $0.phone?.value, email: $0.email?.value)
+        json.endArray()
+        json.key("contacts"); json.beginArray()
+        for contact in network.contacts where contact.consent?.value == true {
+            json.beginObject()
+            json.field("email", contact.email?.value)
+            json.field("name", contact.name?.value)
+            json.field("phone", contact.phone?.value)
+            json.endObject()
         }
+        json.endArray()
+        if let balance = network.finance?.fundBalance?.value { json.key("finance_fund_balance"); json.number(balance) }
+        json.field("finance_as_of", network.finance?.asOf?.value.iso)
+        json.key("fund_sources"); json.beginArray()
+        for source in network.funds?.sources ?? [] { json.string(FundSource(text: source.value)?.rawValue ?? source.value) }
+        json.endArray()
+        json.key("groups"); json.beginArray()
+        for group in network.groups {
+            json.beginObject()
+            if let members = group.members?.value { json.key("members"); json.number(members) }
+            json.field("name", group.name?.value)
+            if let savings = group.savings?.value { json.key("savings"); json.number(savings) }
+            json.key("village"); json.number(group.village.value)
+            json.endObject()
+        }
+        json.endArray()
+        json.field("id", id)
+        json.field("level", level)
+        json.field("name", name)
+        json.field("order_date", orderDate)
+        json.field("order_number", orderNumber)
+        json.field("term_end", termEnd)
+        json.field("term_start", termStart)
+        json.endObject()
     }
 }
 
-/// The directory in the Popolo vocabulary (organizations, posts, persons, memberships).
-struct Popolo: Encodable {
-    struct Organization: Encodable {
-        var id: String, name: String, classification: String, area_id: String, parent_id: String?
-    }
-    struct Post: Encodable { var id: String, organization_id: String, label: String, role: String }
-    struct Person: Encodable { var id: String, name: String }
-    struct Membership: Encodable {
-        var id: String, person_id: String, organization_id: String, post_id: String, role: String
-        var start_date: String?, end_date: String?, on_behalf_of_area_id: String?
-    }
-
-    var organizations: [Organization] = []
-    var posts: [Post] = []
-    var persons: [Person] = []
-    var memberships: [Membership] = []
+/// The directory in the Popolo vocabulary (organizations, posts, persons, memberships),
+/// written straight to JSON with keys in sorted order.
+struct Popolo {
+    private var organizations: [(id: String, record: NetworkRecord, parent: String?)] = []
     private var personIDs: [String: String] = [:]
 
-    enum CodingKeys: String, CodingKey { case organizations, posts, persons, memberships }
-
-    mutating func add(_ record: NetworkRecord, network: Network, gazetteer: Gazetteer) {
+    mutating func add(_ record: NetworkRecord, gazetteer: Gazetteer) {
         let parent = gazetteer.area(record.area)?.parentCode.map { "network-" + ($0.isEmpty ? "th" : $0) }
-        organizations.append(Organization(id: record.id, name: record.name, classification: "network-" + record.level,
-                                          area_id: record.area.isEmpty ? "th" : record.area, parent_id: parent))
-        var seats: [String: Int] = [:]
-        for member in record.committee {
-            seats[member.position, default: 0] += 1
-            let postID = "\(record.id)/\(member.position)-\(seats[member.position]!)"
-            posts.append(Post(id: postID, organization_id: record.id, label: member.positionTH, role: member.position))
-            let personID = personID(member.name)
-            memberships.append(Membership(
-                id: "\(postID)/membership", person_id: personID, organization_id: record.id, post_id: postID,
-                role: member.positionTH, start_date: record.termStart, end_date: record.termEnd,
-                on_behalf_of_area_id: member.represents))
-        }
+        organizations.append((record.id, record, parent))
+        for member in record.committee { _ = personID(member.name) }
     }
 
-    mutating func finish() {
-        persons = personIDs.map { Person(id: $0.value, name: $0.key) }.sorted { $0.id < $1.id }
-        organizations.sort { $0.id < $1.id }
+    func write(into json: inout JSONWriter) {
+        let ordered = organizations.sorted { $0.id < $1.id }
+        json.beginObject()
+        json.key("memberships"); json.beginArray()
+        for (_, record, _) in ordered {
+            forEachPost(record) { postID, member in
+                json.beginObject()
+                json.field("end_date", record.termEnd)
+                json.field("id", postID + "/membership")
+                json.field("on_behalf_of_area_id", member.represents)
+                json.field("organization_id", record.id)
+                json.field("person_id", personIDs[member.name])
+                json.field("post_id", postID)
+                json.field("role", member.positionTH)
+                json.field("start_date", record.termStart)
+                json.endObject()
+            }
+        }
+        json.endArray()
+        json.key("organizations"); json.beginArray()
+        for (id, record, parent) in ordered {
+            json.beginObject()
+            json.field("area_id", record.area.isEmpty ? "th" : record.area)
+            json.field("classification", "network-" + record.level)
+            json.field("id", id)
+            json.field("name", record.name)
+            json.field("parent_id", parent)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("persons"); json.beginArray()
+        for (name, id) in personIDs.sorted(by: { $0.value < $1.value }) {
+            json.beginObject()
+            json.field("id", id)
+            json.field("name", name)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("posts"); json.beginArray()
+        for (_, record, _) in ordered {
+            forEachPost(record) { postID, member in
+                json.beginObject()
+                json.field("id", postID)
+                json.field("label", member.positionTH)
+                json.field("organization_id", record.id)
+                json.field("role", member.position)
+                json.endObject()
+            }
+        }
+        json.endArray()
+        json.endObject()
+    }
+
+    /// Each member's post id: `network-8409/vice-chair-2`.
+    private func forEachPost(_ record: NetworkRecord, _ body: (String, NetworkRecord.MemberRecord) -> Void) {
+        var seats: [String: Int] = [:]
+        for member in record.committee {
+            let seat = (seats[member.position] ?? 0) + 1
+            seats[member.position] = seat
+            body("\(record.id)/\(member.position)-\(seat)", member)
+        }
     }
 
     /// A stable id per distinct name (FNV-1a of the name without spaces).
     private mutating func personID(_ name: String) -> String {
         if let id = personIDs[name] { return id }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.filter({ !$0.isWhitespace }).utf8 {
+        for byte in name.utf8 where byte != 0x20 {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }

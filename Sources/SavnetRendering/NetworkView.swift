@@ -14,7 +14,7 @@ struct NetworkView {
             "name": network.displayName(area: area),
             "committee": committee,
             "advisors": network.advisors.map { advisor -> [String: Any] in
-                ["name": (advisor.title?.value ?? "") + advisor.name.value, "role": advisor.role?.value as Any]
+                ["name": (advisor.title?.value ?? "") + advisor.name.value, "role": TemplateData.value(advisor.role?.value)]
             },
             "hasAdvisors": !network.advisors.isEmpty,
             "hasRegulation": network.regulation != nil,
@@ -28,7 +28,7 @@ struct NetworkView {
         if let order = network.order {
             view["order"] = [
                 "number": order.number?.value ?? "–", "date": order.date.map { Format.date($0.value) } ?? "–",
-                "signer": order.signer?.value as Any, "signerTitle": order.signerTitle?.value as Any,
+                "signer": TemplateData.value(order.signer?.value), "signerTitle": TemplateData.value(order.signerTitle?.value),
             ]
         }
         if let founded = network.founded { view["founded"] = Format.date(founded.value) }
@@ -37,7 +37,7 @@ struct NetworkView {
         if let plan = network.plan { view["plan"] = Self.plan(plan) }
         if let nominees = network.nominees {
             view["nomineeNames"] = nominees.names.map(\.value).joined(separator: ", ")
-            view["nomineesReported"] = nominees.reported.map { Format.date($0.value) } as Any
+            view["nomineesReported"] = TemplateData.value(nominees.reported.map { Format.date($0.value) })
         }
         return view
     }
@@ -49,7 +49,7 @@ struct NetworkView {
             return [
                 "number": index + 1, "name": member.fullName,
                 "position": member.position?.thaiName ?? member.positionText.value,
-                "represents": label, "representsURL": url as Any,
+                "represents": label, "representsURL": TemplateData.value(url),
             ]
         }
         let header: String
@@ -73,8 +73,8 @@ struct NetworkView {
                     rule = "ลงนาม \(required) ใน \(max(account.signatories.count, required)) คน"
                     if let always = account.always?.value { rule += " และ\(positionName(always))ต้องลงนามทุกครั้ง" }
                 }
-                return ["bank": account.bank?.value ?? "–", "branch": account.branch?.value as Any,
-                        "name": account.name?.value as Any, "signatories": names.isEmpty ? "–" : names, "withdrawal": rule]
+                return ["bank": account.bank?.value ?? "–", "branch": TemplateData.value(account.branch?.value),
+                        "name": TemplateData.value(account.name?.value), "signatories": names.isEmpty ? "–" : names, "withdrawal": rule]
             },
         ]
     }

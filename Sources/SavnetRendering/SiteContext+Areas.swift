@@ -6,8 +6,8 @@ extension SiteContext {
         let national = directory.network(forArea: "")
         var context = common(.home, title: settings.title, crumbs: [], current: "ทั้งประเทศ")
         context["heading"] = national?.displayName(area: Area.national) ?? settings.title
-        context["network"] = networkView(Area.national) as Any
-        context["rollUp"] = rollUpView("", own: national) as Any
+        context["network"] = TemplateData.value(networkView(Area.national))
+        context["rollUp"] = TemplateData.value(rollUpView("", own: national))
         let rows = provinces.map { province -> [String: Any] in
             let districts = gazetteer.children(of: province.code)
             let subdistricts = districts.flatMap { gazetteer.children(of: $0.code) }
@@ -34,7 +34,7 @@ extension SiteContext {
             let subs = gazetteer.children(of: district.code)
             var row: [String: Any] = [
                 "name": district.nameTH,
-                "url": hasPage(district.code) ? SitePaths.link(from: page.folder, to: district.code) : nil as String? as Any,
+                "url": hasPage(district.code) ? SitePaths.link(from: page.folder, to: district.code) : false,
                 "network": child == nil ? "–" : "มี", "order": child?.order == nil ? "–" : "มี",
                 "regulation": child?.regulation == nil ? "–" : "มี", "plan": child?.plan == nil ? "–" : "มี",
                 "covered": "\(subs.filter { directory.network(forArea: $0.code) != nil }.count) / \(subs.count)",
@@ -47,7 +47,7 @@ extension SiteContext {
             return row
         }
         context["children"] = ["rows": rows, "count": rows.count]
-        context["nominees"] = nomineesView(area, districts: districts, folder: page.folder) as Any
+        context["nominees"] = TemplateData.value(nomineesView(area, districts: districts, folder: page.folder))
         return context
     }
 
@@ -60,7 +60,7 @@ extension SiteContext {
             let representatives = network?.committee.filter { $0.represents?.value == sub.code }.map(\.fullName) ?? []
             var row: [String: Any] = [
                 "name": sub.nameTH,
-                "url": hasPage(sub.code) ? SitePaths.link(from: page.folder, to: sub.code) : nil as String? as Any,
+                "url": hasPage(sub.code) ? SitePaths.link(from: page.folder, to: sub.code) : false,
                 "network": child == nil ? "ยังไม่มี" : "มี",
                 "representatives": representatives.isEmpty ? "–" : representatives.joined(separator: ", "),
                 "groups": child.map { String($0.groups.count) } ?? "–",
@@ -97,9 +97,9 @@ private extension SiteContext {
         var context = common(page, title: heading, crumbs: ancestors, current: area.qualifiedNameTH)
         context["heading"] = heading
         context["description"] = "\(heading): คณะกรรมการ คำสั่งแต่งตั้ง ระเบียบ แผนขับเคลื่อน และข้อมูลการเงิน"
-        context["network"] = networkView(area) as Any
-        context["rollUp"] = rollUpView(area.code, own: network) as Any
-        context["body"] = body(area) as Any
+        context["network"] = TemplateData.value(networkView(area))
+        context["rollUp"] = TemplateData.value(rollUpView(area.code, own: network))
+        context["body"] = TemplateData.value(body(area))
         context["areaName"] = area.qualifiedNameTH
         context["expectedPath"] = NetworkFile.expectedContentPath(for: area.code)
         return context
@@ -126,6 +126,6 @@ private extension SiteContext {
                 "reported": date.map(Format.date) ?? "–", "onTime": onTime, "status": status,
             ]
         }
-        return ["rows": rows, "deadline": deadline.map(Format.date) as Any]
+        return ["rows": rows, "deadline": TemplateData.value(deadline.map(Format.date))]
     }
 }

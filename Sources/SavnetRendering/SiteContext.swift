@@ -105,7 +105,7 @@ struct SiteContext {
             view["own"] = [
                 "income": finance.income.map { Format.amount($0.value) } ?? "–",
                 "expenses": finance.expenses.map { Format.amount($0.value) } ?? "–",
-                "loans": finance.loans.map { Format.amount($0.value) } as Any,
+                "loans": TemplateData.value(finance.loans.map { Format.amount($0.value) }),
             ]
         }
         return view

@@ -10,10 +10,12 @@ public struct SiteRenderer: Sendable {
 
     /// Compiles the theme's templates; a template that does not parse is an error naming it.
     public init(theme: Theme) throws {
+        MustacheContentTypes.register(FastHTMLContentType(), named: FastHTMLContentType.name)
         var library = MustacheLibrary()
         for (name, text) in theme.templates.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(text, named: name)
+                // Every template (and partial, which starts afresh) escapes with the fast escaper.
+                try library.register("{{% CONTENT_TYPE: \(FastHTMLContentType.name) }}" + text, named: name)
             } catch {
                 throw RenderError.template(name: name, reason: "\(error)")
             }
@@ -34,15 +36,42 @@ public struct SiteRenderer: Sendable {
     /// Every file of the site, sorted by path.
     public func render(_ directory: Directory, settings: SiteSettings, today: CalendarDate, searchIndexed: Bool) throws
         -> [OutputFile] {
+        let collected = Collector()
+        try render(directory, settings: settings, today: today, searchIndexed: searchIndexed) { collected.add($0) }
+        return collected.files.sorted { $0.path < $1.path }
+    }
+
+    /// Renders every file of the site and hands each to `emit` as soon as it is ready,
+    /// from several threads at once (pages render on every core), so writing can overlap
+    /// rendering and the whole site need not sit in memory. Each file's bytes do not
+    /// depend on the order.
+    public func render(
+        _ directory: Directory, settings: SiteSettings, today: CalendarDate, searchIndexed: Bool,
+        emit: @Sendable (OutputFile) -> Void
+    ) throws {
         let site = SiteContext(directory: directory, settings: settings, today: today, searchIndexed: searchIndexed)
-        var files: [OutputFile] = []
-        for page in site.pages() {
-            files.append(try render(page, site))
+        let failures = ParallelMap.map(site.pages()) { page -> RenderError? in
+            do {
+                emit(try render(page, site))
+                // Each network's data file goes out with its page.
+                if case let .area(area) = page, let network = directory.network(forArea: area.code),
+                   directory.file(forArea: area.code)?.contentPath == NetworkFile.expectedContentPath(for: area.code) {
+                    emit(DataExport.networkFile(network, area: area))
+                }
+                return nil
+            } catch let error as RenderError {
+                return error
+            } catch {
+                return .emptyPage(page.path)
+            }
         }
-        for (path, bytes) in theme.assets { files.append(OutputFile(path: "assets/" + path, bytes: bytes)) }
-        files += Feeds(site: site).files()
-        files += DataExport(site: site).files()
-        return files.sorted { $0.path < $1.path }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) { emit(OutputFile(path: "assets/" + path, bytes: bytes)) }
+        Feeds(site: site).files().forEach(emit)
+        if let national = directory.network(forArea: ""), directory.file(forArea: "")?.contentPath == "_index.md" {
+            emit(DataExport.networkFile(national, area: Area.national))
+        }
+        emit(DataExport(site: site).directoryFile())
     }
 }
 
@@ -67,9 +96,21 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
 extension SiteRenderer {
     func render(_ page: Page, _ site: SiteContext) throws -> OutputFile {
         let (template, context) = site.context(for: page)
-        guard let html = library.render(TemplateData.clean(context) ?? [:], withTemplate: template) else {
+        guard let html = library.render(context, withTemplate: template) else {
             throw RenderError.missingTemplate(template)
         }
         return OutputFile(path: page.path, text: html)
+    }
+}
+
+/// Gathers emitted files from several threads.
+private final class Collector: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var files: [OutputFile] = []
+
+    func add(_ file: OutputFile) {
+        lock.lock()
+        files.append(file)
+        lock.unlock()
     }
 }
