@@ -28,9 +28,6 @@ struct BuildCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "The settings file.")
-    var config = "savnet.yml"
-
     @Option(help: "The content folder (default: from savnet.yml, else content).")
     var content: String?
 
@@ -51,7 +48,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let started = DispatchTime.now()
         let settings = try resolvedSettings()
-        let report = try ContentCheck.run(path: settings.content, today: try options.resolvedToday())
+        let report = try ContentCheck.run(path: settings.content, today: try options.resolvedToday(),
+                                          gazetteer: try options.gazetteer(settings))
         if options.report(report) > 0 {
             Console.status("build stopped: fix the errors above; \(settings.output)/ was not changed")
             throw ExitCode(1)
@@ -110,21 +108,7 @@ struct BuildCommand: ParsableCommand {
 
     /// savnet.yml, then the command-line options on top.
     func resolvedSettings() throws -> SiteSettings {
-        var settings = SiteSettings()
-        if FileManager.default.fileExists(atPath: config) {
-            guard let data = FileManager.default.contents(atPath: config) else {
-                throw ValidationError("cannot read \(config)")
-            }
-            let (loaded, problems) = SettingsLoader.parse(String(decoding: data, as: UTF8.self), path: config)
-            if !problems.isEmpty {
-                let printer = DiagnosticPrinter(language: options.language, sources: [config: String(decoding: data, as: UTF8.self)])
-                print(printer.human(problems), terminator: "")
-                if problems.errorCount > 0 { throw ExitCode(1) }
-            }
-            settings = loaded
-        } else if config != "savnet.yml" {
-            throw ValidationError("no settings file at \(config)")
-        }
+        var settings = try options.settings()
         if let content { settings.content = content }
         if let output { settings.output = output }
         if let theme { settings.theme = theme }

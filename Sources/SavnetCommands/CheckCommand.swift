@@ -23,13 +23,15 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The content folder to check.")
-    var path: String = "content"
+    @Argument(help: "The content folder to check (default: from savnet.yml, else content).")
+    var path: String?
 
     @OptionGroup var options: CheckOptions
 
     func run() throws {
-        let report = try ContentCheck.run(path: path, today: try options.resolvedToday())
+        let settings = try options.settings()
+        let report = try ContentCheck.run(path: path ?? settings.content, today: try options.resolvedToday(),
+                                          gazetteer: try options.gazetteer(settings))
         let errors = options.report(report)
         if errors > 0 { throw ExitCode(1) }
     }
@@ -37,6 +39,9 @@ struct CheckCommand: ParsableCommand {
 
 /// The options `check` shares with the commands that check before they work (`build`).
 struct CheckOptions: ParsableArguments {
+    @Option(help: "The settings file (read when it exists).")
+    var config = "savnet.yml"
+
     @Option(help: "Output format: human, github (GitHub Actions annotations) or json.")
     var format: OutputFormat = .human
 
@@ -72,6 +77,38 @@ struct CheckOptions: ParsableArguments {
         }
         Console.status(printer.summary(diagnostics, files: report.fileCount))
         return diagnostics.errorCount
+    }
+
+    /// The settings from the settings file, or the defaults when there is none.
+    func settings() throws -> SiteSettings {
+        guard FileManager.default.fileExists(atPath: config) else {
+            if config != "savnet.yml" { throw ValidationError("no settings file at \(config)") }
+            return SiteSettings()
+        }
+        guard let data = FileManager.default.contents(atPath: config) else { throw ValidationError("cannot read \(config)") }
+        let text = String(decoding: data, as: UTF8.self)
+        let (loaded, problems) = SettingsLoader.parse(text, path: config)
+        try stopOn(problems, sources: [config: text])
+        return loaded
+    }
+
+    /// The bundled gazetteer plus the settings' extra areas, if any.
+    func gazetteer(_ settings: SiteSettings) throws -> Gazetteer {
+        guard let file = settings.areas else { return .bundled }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("cannot read the areas file \(file) named in \(config)")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let (areas, problems) = AreasLoader.parse(text, path: file, gazetteer: .bundled)
+        try stopOn(problems, sources: [file: text])
+        return Gazetteer.bundled.adding(areas)
+    }
+
+    /// Prints problems in a settings or areas file; errors end the command.
+    private func stopOn(_ problems: [Diagnostic], sources: [String: String]) throws {
+        guard !problems.isEmpty else { return }
+        print(DiagnosticPrinter(language: language, sources: sources).human(problems), terminator: "")
+        if problems.errorCount > 0 { throw ExitCode(1) }
     }
 
     func resolvedToday() throws -> CalendarDate {

@@ -16,7 +16,7 @@ struct ContentCheck {
     var sources: [String: String]
 
     /// Runs the pipeline on the content folder at `path` (as the user wrote it).
-    static func run(path: String, today: CalendarDate) throws -> ContentCheck {
+    static func run(path: String, today: CalendarDate, gazetteer: Gazetteer = .bundled) throws -> ContentCheck {
         var clock = PhaseClock()
         defer { clock.report() }
         let display = displayPath(path)
@@ -28,7 +28,7 @@ struct ContentCheck {
             throw ValidationError("\(error): give the folder that holds the network files, e.g. `savnet check content`")
         }
         clock.lap("load")
-        let directory = Directory(files: loaded.files, gazetteer: .bundled)
+        let directory = Directory(files: loaded.files, gazetteer: gazetteer)
         clock.lap("hierarchy")
         let found = Validator().check(directory, RuleContext(today: today))
         clock.lap("rules")

@@ -4,7 +4,7 @@ import SavnetModel
 /// Reads `savnet.yml`, the site's settings. Every key is optional; unknown keys and
 /// wrong values are diagnostics with their line, like content files.
 public enum SettingsLoader {
-    static let keys = ["title", "base_url", "theme", "output", "content", "search"]
+    static let keys = ["title", "base_url", "theme", "output", "content", "search", "areas"]
 
     /// The settings from `text` (the file shown as `path`), and what was wrong in it.
     public static func parse(_ text: String, path: String) -> (SiteSettings, [Diagnostic]) {
@@ -33,6 +33,7 @@ public enum SettingsLoader {
         if let value = reader.text(fields["theme"], "theme") { settings.theme = value.value }
         if let value = reader.text(fields["output"], "output") { settings.output = value.value }
         if let value = reader.text(fields["content"], "content") { settings.content = value.value }
+        if let value = reader.text(fields["areas"], "areas") { settings.areas = value.value }
         if let value = reader.text(fields["search"], "search") {
             if let mode = SearchMode(rawValue: value.value) {
                 settings.search = mode

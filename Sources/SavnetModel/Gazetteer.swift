@@ -32,6 +32,14 @@ public struct Gazetteer: Sendable {
         return Gazetteer(areas: list)
     }()
 
+    /// This gazetteer with `extra` areas added (an extra area replaces one with the same code).
+    public func adding(_ extra: [Area]) -> Gazetteer {
+        guard !extra.isEmpty else { return self }
+        var merged = areas
+        for area in extra { merged[area.code] = area }
+        return Gazetteer(areas: Array(merged.values))
+    }
+
     /// The area with this code; `""` is the whole country.
     public func area(_ code: String) -> Area? {
         code.isEmpty ? Area.national : areas[code]

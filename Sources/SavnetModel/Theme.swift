@@ -27,6 +27,9 @@ public struct SiteSettings: Sendable, Equatable {
     public var content: String
     /// Whether to index the site for search (`auto`: when Pagefind is installed).
     public var search: SearchMode
+    /// A file of extra areas (`code<TAB>Thai name<TAB>English name` a line) added to the
+    /// bundled gazetteer: areas created after it, or synthetic areas for benchmarks.
+    public var areas: String?
 
     /// Creates settings; every value has a default so `savnet build` works without a file.
     public init(

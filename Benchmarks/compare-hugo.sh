@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Benchmarks savnet against Hugo on the same national-scale content.
+#
+#   Benchmarks/compare-hugo.sh [SCALE]        (from the repository root; SCALE defaults to 1)
+#
+# Installs what it needs (Hugo and GNU time from Debian, savnet's own build packages),
+# builds savnet in release mode, generates SCALE x the country's networks, then runs
+# both tools alternately (RUNS times, default 5) and prints medians of wall time, CPU
+# time and peak memory, and the ratios. Output goes to a tmpfs (/dev/shm) when there is
+# one, so that disk noise does not drown the comparison; set BENCH_OUT to choose.
+# The last line reads: savnet/hugo wall=<ratio> peak=<ratio>
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scale="${1:-1}"
+
+missing=()
+command -v hugo >/dev/null || missing+=(hugo)
+[ -x /usr/bin/time ] || missing+=(time)
+if ((${#missing[@]})); then
+  sudo=""; if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+scripts/setup.sh
+swift build -c release --product savnet >/dev/null
+
+work=".bench/scale-$scale"
+if [ ! -f "$work/savnet.yml" ]; then
+  rm -rf "$work"
+  python3 Benchmarks/generate.py "$work" --scale "$scale"
+fi
+rm -rf "$work/themes" && cp -r themes "$work/themes"
+
+exec python3 Benchmarks/compare.py --work "$work" --savnet "$PWD/.build/release/savnet" \
+  --hugo-site "$PWD/Benchmarks/hugo" --runs "${RUNS:-5}"

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Runs savnet and Hugo alternately on the same content and prints medians and ratios.
+
+Called by Benchmarks/compare-hugo.sh, which prepares the content and the tools.
+Each run is one whole process measured by GNU time (wall, user + system CPU, peak
+resident memory). Runs alternate A B A B ... so that drift in the machine's speed
+affects both; the ratio is taken run by run and its median reported.
+"""
+import argparse
+import os
+import pathlib
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+
+def measure(command, cwd):
+    """(wall seconds, cpu seconds, peak KiB) of one run; stops on failure."""
+    with tempfile.NamedTemporaryFile("r") as report:
+        result = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", report.name] + command, cwd=cwd,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if result.returncode != 0:
+            sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
+        wall, user, system, peak = report.read().split()[-4:]
+        return float(wall), float(user) + float(system), int(peak)
+
+
+def median_row(name, runs):
+    walls, cpus, peaks = zip(*runs)
+    return f"{name:<34} wall {statistics.median(walls):7.2f} s   cpu {statistics.median(cpus):7.2f} s   " \
+           f"peak {statistics.median(peaks) / 1024:7.0f} MiB   (min–max wall {min(walls):.2f}–{max(walls):.2f})"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--savnet", required=True)
+    parser.add_argument("--hugo-site", required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    work = pathlib.Path(args.work).resolve()
+    shm = pathlib.Path("/dev/shm")
+    out = pathlib.Path(os.environ.get("BENCH_OUT") or (shm / "savnet-bench" if shm.is_dir() else work / "out"))
+    out.mkdir(parents=True, exist_ok=True)
+    files = sum(1 for _ in (work / "content").rglob("*.md"))
+    print(f"content: {files} network files in {work}; output in {out}; {args.runs} runs each, alternating")
+
+    savnet_out, hugo_out = out / "savnet", out / "hugo"
+    savnet_build = [args.savnet, "build", "--no-search", "--output", str(savnet_out)]
+    hugo_build = ["hugo", "--quiet", "--source", args.hugo_site, "--contentDir", str(work / "content"),
+                  "--destination", str(hugo_out)]
+
+    def fresh(path):
+        shutil.rmtree(path, ignore_errors=True)
+
+    # Warm-up: one run of each, not counted.
+    fresh(savnet_out); measure(savnet_build, work)
+    fresh(hugo_out); measure(hugo_build, work)
+
+    savnet_runs, hugo_runs, ratios_wall, ratios_peak = [], [], [], []
+    for _ in range(args.runs):
+        fresh(savnet_out)
+        a = measure(savnet_build, work)
+        fresh(hugo_out)
+        b = measure(hugo_build, work)
+        savnet_runs.append(a)
+        hugo_runs.append(b)
+        ratios_wall.append(a[0] / b[0])
+        ratios_peak.append(a[2] / b[2])
+
+    check = [measure([args.savnet, "check"], work) for _ in range(args.runs)]
+
+    # One file edited, then the same build again over the existing output.
+    target = sorted((work / "content").rglob("*.md"))[100]
+    original = target.read_text(encoding="utf-8")
+    edits = []
+    for run in range(args.runs):
+        target.write_text(original.replace("ข้อมูลสังเคราะห์", f"ข้อมูลสังเคราะห์ (แก้ไขครั้งที่ {run + 1})"), encoding="utf-8")
+        edits.append(measure(savnet_build, work))
+    target.write_text(original, encoding="utf-8")
+
+    print(median_row("savnet build (full, fresh output)", savnet_runs))
+    print(median_row("hugo (full, fresh output)", hugo_runs))
+    print(median_row("savnet check", check))
+    print(median_row("savnet build after a one-file edit", edits))
+    print(f"ratios per pair (savnet/hugo): wall {', '.join(f'{r:.2f}' for r in ratios_wall)}")
+    print(f"savnet/hugo wall={statistics.median(ratios_wall):.2f} peak={statistics.median(ratios_peak):.2f}")
+
+
+if __name__ == "__main__":
+    main()
