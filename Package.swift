@@ -35,6 +35,9 @@ let package = Package(
             name: "SavnetRendering",
             dependencies: ["SavnetModel", "CCmarkGFM", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // Keeps a loaded, checked and rendered site in memory and updates it after edits:
+        // the rebuild engine behind a live-reload preview.
+        .target(name: "SavnetEngine", dependencies: ["SavnetModel", "SavnetLoading", "SavnetRules", "SavnetRendering"]),
         // Writes a built site into place atomically and runs the search indexer.
         .target(name: "SavnetOutput", dependencies: ["SavnetModel", "SavnetRendering"]),
         // Thin ArgumentParser commands and the diagnostic printers.
@@ -46,6 +49,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "savnet", dependencies: ["SavnetCommands"]),
+        // Times the in-process rebuild after a one-file edit (Benchmarks/compare-hugo.sh runs it).
+        .executableTarget(
+            name: "savnet-rebuild-benchmark",
+            dependencies: ["SavnetEngine", "SavnetLoading", "SavnetRendering", "SavnetModel"],
+            path: "Benchmarks/RebuildBenchmark"
+        ),
         // Helpers shared by the test targets: marked text, sample networks, a checker.
         .target(
             name: "SavnetTestSupport",
@@ -55,6 +64,7 @@ let package = Package(
         .testTarget(name: "SavnetModelTests", dependencies: ["SavnetModel"]),
         .testTarget(name: "SavnetLoadingTests", dependencies: ["SavnetLoading", "SavnetModel", "SavnetTestSupport"]),
         .testTarget(name: "SavnetRulesTests", dependencies: ["SavnetRules", "SavnetModel", "SavnetTestSupport"]),
+        .testTarget(name: "SavnetEngineTests", dependencies: ["SavnetEngine", "SavnetModel", "SavnetTestSupport"]),
         .testTarget(
             name: "SavnetRenderingTests",
             dependencies: ["SavnetRendering", "SavnetLoading", "SavnetOutput", "SavnetModel", "SavnetTestSupport"],

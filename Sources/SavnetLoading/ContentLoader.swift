@@ -35,7 +35,7 @@ public struct ContentLoader {
     }
 
     /// Reads and parses one file; a file that cannot be read gives only a diagnostic.
-    func loadOne(_ contentPath: String) -> (NetworkFile?, [Diagnostic]) {
+    public func loadOne(_ contentPath: String) -> (NetworkFile?, [Diagnostic]) {
         let shown = displayRoot.isEmpty ? contentPath : "\(displayRoot)/\(contentPath)"
         let path = root.path + "/" + contentPath
         guard let handle = FileHandle(forReadingAtPath: path) else { return (nil, [unreadable(shown)]) }
@@ -57,10 +57,10 @@ public struct ContentLoader {
     }
 }
 
-private extension ContentLoader {
+extension ContentLoader {
     /// Paths of `.md` files below the root, relative to it, sorted; hidden entries and
     /// symbolic links that lead outside the folder are skipped.
-    func markdownPaths() throws -> [String] {
+    public func markdownPaths() throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ContentLoaderError.notAFolder(root.path)
@@ -79,7 +79,7 @@ private extension ContentLoader {
         return paths.sorted()
     }
 
-    func tooLarge(_ path: String, size: Int) -> Diagnostic {
+    private func tooLarge(_ path: String, size: Int) -> Diagnostic {
         Diagnostic(
             rule: "file-too-large", severity: .error, location: SourceLocation(path: path, line: 1, column: 1),
             message: Localized(
@@ -89,7 +89,7 @@ private extension ContentLoader {
                             en: "move long text or attachments out of the network file"))
     }
 
-    func unreadable(_ path: String) -> Diagnostic {
+    private func unreadable(_ path: String) -> Diagnostic {
         Diagnostic(
             rule: "file-unreadable", severity: .error, location: SourceLocation(path: path, line: 1, column: 1),
             message: Localized(th: "อ่านไฟล์ไม่ได้", en: "the file cannot be read"),

@@ -18,22 +18,23 @@ public enum NetworkParser {
 
     /// Parses decoded text.
     public static func parse(text: String, path: String, contentPath: String) -> (NetworkFile, [Diagnostic]) {
-        var file = NetworkFile(path: path, contentPath: contentPath, raw: text, bodyStartLine: 1, body: "", network: nil)
-        file.longNumbers = NumberScanner.candidates(in: text)
+        let numbers = NumberScanner.candidates(in: text)
+        func file(_ front: FrontMatter?, _ network: Network?) -> NetworkFile {
+            NetworkFile(path: path, contentPath: contentPath, raw: text, bodyStartLine: front?.bodyStartLine ?? 1,
+                        body: front?.body ?? "", network: network, longNumbers: numbers)
+        }
         let front: FrontMatter
         switch FrontMatter.split(text, path: path) {
         case let .success(value): front = value
-        case let .failure(diagnostic): return (file, [diagnostic])
+        case let .failure(diagnostic): return (file(nil, nil), [diagnostic])
         }
-        file.body = front.body
-        file.bodyStartLine = front.bodyStartLine
         switch YAMLDocument.compose(front, path: path) {
         case let .failure(diagnostic):
-            return (file, [diagnostic])
+            return (file(front, nil), [diagnostic])
         case let .success(root):
             var decoder = NetworkDecoder(path: path, yamlStartLine: front.yamlStartLine)
-            file.network = decoder.decode(root)
-            return (file, decoder.reader.diagnostics)
+            let network = decoder.decode(root)
+            return (file(front, network), decoder.reader.diagnostics)
         }
     }
 }

@@ -1,13 +1,24 @@
 /// All networks of a content folder, placed in the national → province → district →
 /// subdistrict hierarchy of the gazetteer. Networks refer to each other by area code.
+///
+/// A directory can be *scoped* to some files: `files` and `networks` then list only
+/// those (so rules check only them), while every lookup still sees the whole content.
 public struct Directory: Sendable {
     /// The areas the networks serve.
     public let gazetteer: Gazetteer
     /// Every loaded file, sorted by path, including files whose front matter failed.
-    public let files: [NetworkFile]
-    private let byArea: [String: Int]
+    public let allFiles: [NetworkFile]
+    /// The files in scope (all of them unless scoped), sorted by path.
+    public private(set) var files: [NetworkFile]
+    /// The files in scope whose network could be read, sorted by path.
+    public private(set) var networkFiles: [NetworkFile]
+    /// The files in scope whose network could be read, with the network, sorted by path.
+    public var networks: [(file: NetworkFile, network: Network)] {
+        networkFiles.map { ($0, $0.network!) }
+    }
     /// The area codes that have a network, sorted.
     public let networkCodes: [String]
+    private let byArea: [String: Int]
     /// Every area code that has a network at or below it.
     private let coveredCodes: Set<String>
 
@@ -20,24 +31,69 @@ public struct Directory: Sendable {
             guard let code = file.network?.area.value, byArea[code] == nil else { continue }
             byArea[code] = index
         }
-        self.files = sorted
-        self.networks = sorted.compactMap { file in file.network.map { (file, $0) } }
-        self.byArea = byArea
-        self.networkCodes = byArea.keys.sorted()
         var covered: Set<String> = []
         for code in byArea.keys {
             for length in [0, 2, 4, 6] where length <= code.count { covered.insert(String(code.prefix(length))) }
         }
-        self.coveredCodes = covered
         self.gazetteer = gazetteer
+        self.allFiles = sorted
+        self.files = sorted
+        self.networkFiles = sorted.filter { $0.network != nil }
+        self.byArea = byArea
+        self.networkCodes = byArea.keys.sorted()
+        self.coveredCodes = covered
     }
 
-    /// Files whose network could be read, with the network, sorted by path.
-    public let networks: [(file: NetworkFile, network: Network)]
+    /// The same directory with one file replaced by a new version of itself, when that
+    /// leaves every index as it was: same path, same area (or still none). Nil otherwise,
+    /// and the caller builds a new directory.
+    public func replacing(_ file: NetworkFile) -> Directory? {
+        guard files.count == allFiles.count,
+              let index = Self.index(of: file.path, in: allFiles),
+              allFiles[index].network?.area.value == file.network?.area.value
+        else { return nil }
+        var copy = self
+        var all = allFiles
+        all[index] = file
+        copy = Directory(sortedFiles: all, byArea: byArea, networkCodes: networkCodes, coveredCodes: coveredCodes,
+                         gazetteer: gazetteer)
+        return copy
+    }
 
-    /// The file of the network serving `code`, if any.
+    private init(sortedFiles: [NetworkFile], byArea: [String: Int], networkCodes: [String], coveredCodes: Set<String>,
+                 gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+        allFiles = sortedFiles
+        files = sortedFiles
+        networkFiles = sortedFiles.filter { $0.network != nil }
+        self.byArea = byArea
+        self.networkCodes = networkCodes
+        self.coveredCodes = coveredCodes
+    }
+
+    /// Binary search by path in files sorted by path.
+    private static func index(of path: String, in files: [NetworkFile]) -> Int? {
+        var low = 0
+        var high = files.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            if files[middle].path == path { return middle }
+            if files[middle].path < path { low = middle + 1 } else { high = middle - 1 }
+        }
+        return nil
+    }
+
+    /// The same directory with `files` and `networks` narrowed to the files at `paths`.
+    public func scoped(to paths: Set<String>) -> Directory {
+        var copy = self
+        copy.files = allFiles.filter { paths.contains($0.path) }
+        copy.networkFiles = copy.files.filter { $0.network != nil }
+        return copy
+    }
+
+    /// The file of the network serving `code`, if any (the first by path).
     public func file(forArea code: String) -> NetworkFile? {
-        byArea[code].map { files[$0] }
+        byArea[code].map { allFiles[$0] }
     }
 
     /// The network serving `code`, if any.

@@ -1,30 +1,35 @@
 /// One content file: its text kept whole beside what was parsed from it, so later
 /// tools (`fmt`, `diff`) can work on the original bytes.
-public struct NetworkFile: Sendable {
+///
+/// Immutable and shared by reference: a national directory passes 8,000 of these through
+/// every stage, and copying one should not copy (or retain) each of its fields.
+public final class NetworkFile: Sendable {
     /// Path as shown to the user, relative to the repository: `content/84/8417/_index.md`.
-    public var path: String
+    public let path: String
     /// Path inside the content folder: `84/8417/_index.md`.
-    public var contentPath: String
+    public let contentPath: String
     /// The whole file as decoded text (byte order mark removed, line endings kept).
-    public var raw: String
+    public let raw: String
     /// The 1-based line where the Markdown body starts.
-    public var bodyStartLine: Int
+    public let bodyStartLine: Int
     /// The Markdown body after the front matter.
-    public var body: String
+    public let body: String
     /// The network, when the front matter could be read.
-    public var network: Network?
+    public let network: Network?
     /// Numbers in the whole text that are as long as phone or citizen ID numbers, found
     /// once when the file is read, for the personal-data rules.
-    public var longNumbers: [NumberScanner.Hit] = []
+    public let longNumbers: [NumberScanner.Hit]
 
     /// Creates a file record.
-    public init(path: String, contentPath: String, raw: String, bodyStartLine: Int, body: String, network: Network?) {
+    public init(path: String, contentPath: String, raw: String, bodyStartLine: Int, body: String, network: Network?,
+                longNumbers: [NumberScanner.Hit] = []) {
         self.path = path
         self.contentPath = contentPath
         self.raw = raw
         self.bodyStartLine = bodyStartLine
         self.body = body
         self.network = network
+        self.longNumbers = longNumbers
     }
 
     /// A location in this file.

@@ -62,6 +62,32 @@ public struct RollUp: Sendable, Equatable {
     }
 }
 
+/// The roll-ups of every area, summed bottom-up in one pass over the networks.
+public struct RollUpTable: Sendable {
+    private var totals: [String: RollUp] = [:]
+
+    /// An empty table.
+    public init() {}
+
+    /// Sums every network of `directory` into its own area and every area above it.
+    public init(_ directory: Directory, today: CalendarDate) {
+        for code in directory.networkCodes {
+            guard let network = directory.network(forArea: code) else { continue }
+            var own = RollUp()
+            own.add(network, today: today)
+            var area = code
+            while true {
+                totals[area, default: RollUp()].add(own)
+                if area.isEmpty { break }
+                area = String(area.dropLast(2))
+            }
+        }
+    }
+
+    /// The figures of `code` and everything below it.
+    public subscript(code: String) -> RollUp { totals[code] ?? RollUp() }
+}
+
 public extension Directory {
     /// The figures of the network for `code` and every network below it.
     func rollUp(_ code: String, today: CalendarDate) -> RollUp {

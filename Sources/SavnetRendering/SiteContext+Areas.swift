@@ -11,7 +11,7 @@ extension SiteContext {
         let rows = provinces.map { province -> [String: Any] in
             let districts = gazetteer.children(of: province.code)
             let subdistricts = districts.flatMap { gazetteer.children(of: $0.code) }
-            let rollUp = directory.rollUp(province.code, today: today)
+            let rollUp = rollUps[province.code]
             return [
                 "name": province.nameTH, "url": SitePaths.link(from: "", to: province.code),
                 "hasNetwork": directory.network(forArea: province.code) != nil,

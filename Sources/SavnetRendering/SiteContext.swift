@@ -6,6 +6,17 @@ struct SiteContext {
     let settings: SiteSettings
     let today: CalendarDate
     let searchIndexed: Bool
+    /// Every area's roll-up, summed once.
+    let rollUps: RollUpTable
+
+    /// A context for rendering; `sumRollUps: false` for listing pages only.
+    init(directory: Directory, settings: SiteSettings, today: CalendarDate, searchIndexed: Bool, sumRollUps: Bool = true) {
+        self.directory = directory
+        self.settings = settings
+        self.today = today
+        self.searchIndexed = searchIndexed
+        rollUps = sumRollUps ? RollUpTable(directory, today: today) : RollUpTable()
+    }
 
     var gazetteer: Gazetteer { directory.gazetteer }
 
@@ -34,6 +45,71 @@ struct SiteContext {
             if network.plan != nil { pages.append(.document(.plan, area)) }
         }
         return pages
+    }
+
+    /// The network whose `network.json` sits beside this page: the area's (or, for home,
+    /// the national) network, when its file is in its proper place.
+    func dataNetwork(for page: Page) -> (Network, Area)? {
+        let area: Area
+        switch page {
+        case .home: area = Area.national
+        case let .area(pageArea): area = pageArea
+        default: return nil
+        }
+        guard let file = directory.file(forArea: area.code), let network = file.network,
+              file.contentPath == NetworkFile.expectedContentPath(for: area.code) else { return nil }
+        return (network, area)
+    }
+
+    /// The page at `path`, if the site has one: the inverse of `Page.path`.
+    func page(at path: String) -> Page? {
+        switch path {
+        case "index.html": return .home
+        case "search/index.html": return .search
+        case "404.html": return .notFound
+        default: break
+        }
+        var parts = path.split(separator: "/").map(String.init)
+        guard parts.last == "index.html" else { return nil }
+        parts.removeLast()
+        var kind: DocumentKind?
+        if let last = parts.last, let document = DocumentKind(rawValue: last) {
+            kind = document
+            parts.removeLast()
+        }
+        let code = parts.last ?? ""
+        guard SitePaths.folder(code) == parts.map({ $0 + "/" }).joined(), let area = gazetteer.area(code) else { return nil }
+        let page: Page = kind.map { .document($0, area) } ?? (code.isEmpty ? .home : .area(area))
+        return pageExists(page) ? page : nil
+    }
+
+    /// Whether `pages()` includes `page`.
+    func pageExists(_ page: Page) -> Bool {
+        switch page {
+        case .home, .search, .notFound: return true
+        case let .area(area):
+            return area.level != .national && !area.isBangkok && (area.level == .province || hasPage(area.code))
+        case let .document(kind, area):
+            guard let file = directory.file(forArea: area.code), let network = file.network,
+                  file.contentPath == NetworkFile.expectedContentPath(for: area.code) else { return false }
+            switch kind {
+            case .order: return true
+            case .regulation: return network.regulation != nil
+            case .plan: return network.plan != nil
+            }
+        }
+    }
+
+    /// The page and data paths of one area: its page, documents and `network.json`.
+    func paths(ofArea code: String) -> [String] {
+        guard let area = gazetteer.area(code) else { return [] }
+        var pages: [Page] = [code.isEmpty ? .home : .area(area)]
+        pages += DocumentKind.allCases.map { .document($0, area) }
+        var paths = pages.filter(pageExists).map(\.path)
+        if let page = pages.first, pageExists(page), dataNetwork(for: page) != nil {
+            paths.append(SitePaths.folder(code) + "network.json")
+        }
+        return paths
     }
 
     /// Whether the site has a page for an area (so links to it resolve).
@@ -87,7 +163,7 @@ struct SiteContext {
 
     /// Figures summed over an area, for the finance partial; nil when no network is below it.
     func rollUpView(_ code: String, own network: Network?) -> [String: Any]? {
-        let total = directory.rollUp(code, today: today)
+        let total = rollUps[code]
         guard total.networks > 0 else { return nil }
         var view: [String: Any] = [
             "fundBalance": Format.amount(total.fundBalance), "networks": Format.count(total.networks),

@@ -49,14 +49,38 @@ public struct SiteRenderer: Sendable {
         _ directory: Directory, settings: SiteSettings, today: CalendarDate, searchIndexed: Bool,
         emit: @Sendable (OutputFile) -> Void
     ) throws {
+        try render(paths: nil, directory, settings: settings, today: today, searchIndexed: searchIndexed, emit: emit)
+        renderAggregates(directory, settings: settings, today: today, searchIndexed: searchIndexed, emit: emit)
+    }
+
+    /// The pages (and each network's `network.json` beside its page) whose paths are in
+    /// `paths`, or all of them when `paths` is nil.
+    public func render(
+        paths: Set<String>?, _ directory: Directory, settings: SiteSettings, today: CalendarDate, searchIndexed: Bool,
+        emit: @Sendable (OutputFile) -> Void
+    ) throws {
         let site = SiteContext(directory: directory, settings: settings, today: today, searchIndexed: searchIndexed)
-        let failures = ParallelMap.map(site.pages()) { page -> RenderError? in
+        // Every page, or just the pages named (found by their paths, not by listing the site).
+        let pages: [Page]
+        if let paths {
+            var wanted: Set<String> = []
+            for path in paths {
+                if path.hasSuffix("network.json") {
+                    wanted.insert(String(path.dropLast("network.json".count)) + "index.html")
+                } else {
+                    wanted.insert(path)
+                }
+            }
+            pages = wanted.sorted().compactMap(site.page(at:))
+        } else {
+            pages = site.pages()
+        }
+        let failures = ParallelMap.map(pages) { page -> RenderError? in
             do {
-                emit(try render(page, site))
-                // Each network's data file goes out with its page.
-                if case let .area(area) = page, let network = directory.network(forArea: area.code),
-                   directory.file(forArea: area.code)?.contentPath == NetworkFile.expectedContentPath(for: area.code) {
-                    emit(DataExport.networkFile(network, area: area))
+                if paths?.contains(page.path) ?? true { emit(try render(page, site)) }
+                if let (network, area) = site.dataNetwork(for: page) {
+                    let data = SitePaths.folder(area.code) + "network.json"
+                    if paths?.contains(data) ?? true { emit(DataExport.networkFile(network, area: area)) }
                 }
                 return nil
             } catch let error as RenderError {
@@ -66,11 +90,45 @@ public struct SiteRenderer: Sendable {
             }
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// The pages and data files whose paths are in `paths`, sorted by path.
+    public func render(paths: Set<String>, _ directory: Directory, settings: SiteSettings, today: CalendarDate,
+                       searchIndexed: Bool) throws -> [OutputFile] {
+        let collected = Collector()
+        try render(paths: paths, directory, settings: settings, today: today, searchIndexed: searchIndexed) { collected.add($0) }
+        return collected.files.sorted { $0.path < $1.path }
+    }
+
+    /// The page, document and data paths of the given areas only (for updating a page list
+    /// after edits that did not change which areas have networks).
+    public func pagePaths(ofAreas codes: Set<String>, _ directory: Directory, settings: SiteSettings) -> Set<String> {
+        let site = SiteContext(directory: directory, settings: settings, today: CalendarDate(year: 2000, month: 1, day: 1)!,
+                               searchIndexed: false, sumRollUps: false)
+        return Set(codes.flatMap(site.paths(ofArea:)))
+    }
+
+    /// Every page and data file path the site has for this content.
+    public func pagePaths(_ directory: Directory, settings: SiteSettings) -> Set<String> {
+        let site = SiteContext(directory: directory, settings: settings, today: CalendarDate(year: 2000, month: 1, day: 1)!,
+                               searchIndexed: false, sumRollUps: false)
+        var paths: Set<String> = []
+        for page in site.pages() {
+            paths.insert(page.path)
+            if let (_, area) = site.dataNetwork(for: page) { paths.insert(SitePaths.folder(area.code) + "network.json") }
+        }
+        return paths
+    }
+
+    /// The files that summarise the whole site: assets, sitemap, feed, robots and
+    /// `directory.json`.
+    public func renderAggregates(
+        _ directory: Directory, settings: SiteSettings, today: CalendarDate, searchIndexed: Bool,
+        emit: (OutputFile) -> Void
+    ) {
+        let site = SiteContext(directory: directory, settings: settings, today: today, searchIndexed: searchIndexed)
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) { emit(OutputFile(path: "assets/" + path, bytes: bytes)) }
         Feeds(site: site).files().forEach(emit)
-        if let national = directory.network(forArea: ""), directory.file(forArea: "")?.contentPath == "_index.md" {
-            emit(DataExport.networkFile(national, area: Area.national))
-        }
         emit(DataExport(site: site).directoryFile())
     }
 }

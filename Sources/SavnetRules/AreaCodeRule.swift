@@ -8,7 +8,6 @@ struct AreaCodeRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        var claimed: [String: String] = [:]
         for (file, network) in directory.networks {
             let code = network.area.value
             let at = network.area.location
@@ -35,14 +34,13 @@ struct AreaCodeRule: Rule {
                     hint: Localized(th: "ย้ายไฟล์ไปที่ \(expected) หรือแก้รหัสพื้นที่ให้ตรงกับตำแหน่งไฟล์",
                                     en: "move the file to \(expected), or correct the area code to match its place")))
             }
-            if let first = claimed[code] {
+            // The first file by path holds the area; any other file claiming it is reported.
+            if let first = directory.file(forArea: code), first.path != file.path {
                 findings.append(finding(.error, at: at, Localized(
-                    th: "พื้นที่ \(code) มีไฟล์เครือข่ายแล้วที่ \(first)",
-                    en: "area \(code) already has a network file: \(first)"),
+                    th: "พื้นที่ \(code) มีไฟล์เครือข่ายแล้วที่ \(first.path)",
+                    en: "area \(code) already has a network file: \(first.path)"),
                     hint: Localized(th: "หนึ่งพื้นที่มีเครือข่ายได้หนึ่งไฟล์: รวมหรือลบไฟล์ที่ซ้ำ",
                                     en: "one area has one network file: merge or remove the duplicate")))
-            } else {
-                claimed[code] = file.path
             }
         }
         return findings

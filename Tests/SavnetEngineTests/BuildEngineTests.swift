@@ -1,0 +1,92 @@
+import Foundation
+import SavnetEngine
+import SavnetLoading
+import SavnetModel
+import SavnetRendering
+import SavnetTestSupport
+import XCTest
+
+/// After any edit, the engine's site and findings must equal a clean build of the
+/// edited content, byte for byte.
+final class BuildEngineTests: XCTestCase {
+    private var folder: URL!
+    private let settings = SiteSettings(baseURL: "https://example.org/savnet/")
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("savnet-engine-\(UUID().uuidString)")
+        for (path, text) in SampleNetwork.site().files { try write(path, text) }
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func write(_ path: String, _ text: String) throws {
+        let url = folder.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    private func engine() throws -> BuildEngine {
+        try BuildEngine(loader: ContentLoader(root: folder, displayRoot: "content"),
+                        renderer: SiteRenderer(theme: TestBuild.defaultTheme()),
+                        settings: settings, gazetteer: .bundled, today: TestSite.today)
+    }
+
+    /// Updates `engine` for `paths` and compares it with a fresh engine on the same files.
+    private func assertMatchesCleanBuild(_ engine: BuildEngine, after paths: [String],
+                                         file: StaticString = #filePath, line: UInt = #line) throws -> BuildEngine.Update {
+        let update = try engine.update(paths)
+        _ = engine.refreshSummaries()
+        let clean = try self.engine()
+        XCTAssertEqual(engine.diagnostics, clean.diagnostics, file: file, line: line)
+        XCTAssertEqual(engine.outputs.keys.sorted(), clean.outputs.keys.sorted(), file: file, line: line)
+        for (path, bytes) in clean.outputs where engine.outputs[path] != bytes {
+            XCTFail("\(path) differs from a clean build", file: file, line: line)
+        }
+        return update
+    }
+
+    func testEditingASubdistrictRerendersItAndEverythingAbove() throws {
+        let engine = try engine()
+        let path = "84/8409/840902.md"
+        let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+        try write(path, text.replacingFirst("name: ทดสอบ840902 คนที่1", with: "name: ทดสอบ840902 คนใหม่")
+            .replacingFirst("savings: 250000", with: "savings: 999999"))
+        let update = try assertMatchesCleanBuild(engine, after: [path])
+        let written = Set(update.written.map(\.path))
+        XCTAssertTrue(written.isSuperset(of: ["84/8409/840902/index.html", "84/8409/840902/order/index.html",
+                                              "84/8409/840902/network.json", "84/8409/index.html", "84/index.html", "index.html"]),
+                      "\(written.sorted())")
+        XCTAssertFalse(written.contains("84/8409/840901/index.html"), "a sibling does not change")
+        XCTAssertEqual(update.removed, [])
+    }
+
+    func testAnEditThatBreaksARuleIsReportedWhereTheCleanBuildReportsIt() throws {
+        let engine = try engine()
+        let path = "84/8409/_index.md"
+        let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+        try write(path, text.replacingFirst("position: เหรัญญิก\n", with: "position: กรรมการ\n")
+            .replacingFirst("    - ทดสอบ8409 คนที่4", with: "    - คนนอก"))
+        _ = try assertMatchesCleanBuild(engine, after: [path])
+        XCTAssertTrue(engine.diagnostics.contains { $0.rule == "committee-key-positions" })
+        XCTAssertTrue(engine.diagnostics.contains { $0.rule == "province-nominees" && $0.location.path == "content/84/_index.md" },
+                      "the province's committee no longer matches the district's nominees")
+    }
+
+    func testAFirstNetworkInADistrictAddsItsSubdistrictPages() throws {
+        let engine = try engine()
+        let code = SampleNetwork.subdistricts(of: "8402")[0]
+        let path = "84/8402/\(code).md"
+        try write(path, SampleNetwork.subdistrict(code))
+        let update = try assertMatchesCleanBuild(engine, after: [path])
+        XCTAssertTrue(update.written.contains { $0.path == "84/8402/\(code)/index.html" })
+    }
+
+    func testDeletingAFileRemovesItsDocumentsAndData() throws {
+        let engine = try engine()
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("84/8409/840904.md"))
+        let update = try assertMatchesCleanBuild(engine, after: ["84/8409/840904.md"])
+        XCTAssertEqual(update.removed, ["84/8409/840904/network.json", "84/8409/840904/order/index.html"])
+    }
+}
