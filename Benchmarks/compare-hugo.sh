@@ -23,6 +23,7 @@ if ((${#missing[@]})); then
 fi
 scripts/setup.sh
 swift build -c release --product savnet >/dev/null
+swift build -c release --product savnet-rebuild-benchmark >/dev/null
 
 work=".bench/scale-$scale"
 if [ ! -f "$work/savnet.yml" ]; then
@@ -32,4 +33,5 @@ fi
 rm -rf "$work/themes" && cp -r themes "$work/themes"
 
 exec python3 Benchmarks/compare.py --work "$work" --savnet "$PWD/.build/release/savnet" \
+  --rebuild-benchmark "$PWD/.build/release/savnet-rebuild-benchmark" \
   --hugo-site "$PWD/Benchmarks/hugo" --runs "${RUNS:-5}"

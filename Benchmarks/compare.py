@@ -38,6 +38,7 @@ def main():
     parser.add_argument("--work", required=True)
     parser.add_argument("--savnet", required=True)
     parser.add_argument("--hugo-site", required=True)
+    parser.add_argument("--rebuild-benchmark")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     work = pathlib.Path(args.work).resolve()
@@ -85,6 +86,10 @@ def main():
     print(median_row("hugo (full, fresh output)", hugo_runs))
     print(median_row("savnet check", check))
     print(median_row("savnet build after a one-file edit", edits))
+    if args.rebuild_benchmark:
+        engine = subprocess.run([args.rebuild_benchmark, str(work), "20"], capture_output=True, text=True, check=True)
+        for line in engine.stdout.splitlines():
+            print("engine: " + line)
     print(f"ratios per pair (savnet/hugo): wall {', '.join(f'{r:.2f}' for r in ratios_wall)}")
     print(f"savnet/hugo wall={statistics.median(ratios_wall):.2f} peak={statistics.median(ratios_peak):.2f}")
 
