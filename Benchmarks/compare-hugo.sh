@@ -31,6 +31,8 @@ if [ ! -f "$work/savnet.yml" ]; then
   python3 Benchmarks/generate.py "$work" --scale "$scale"
 fi
 rm -rf "$work/themes" && cp -r themes "$work/themes"
+# Hugo's pages use savnet's own style sheets.
+mkdir -p Benchmarks/hugo/static && cp themes/default/static/style.css themes/default/static/document.css Benchmarks/hugo/static/
 
 exec python3 Benchmarks/compare.py --work "$work" --savnet "$PWD/.build/release/savnet" \
   --rebuild-benchmark "$PWD/.build/release/savnet-rebuild-benchmark" \

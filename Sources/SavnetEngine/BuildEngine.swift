@@ -161,7 +161,7 @@ private extension BuildEngine {
             newPaths = pagePaths
             for code in areas {
                 for name in ["order/index.html", "regulation/index.html", "plan/index.html", "network.json"] {
-                    newPaths.remove(Self.folder(code) + name)
+                    newPaths.remove(SitePaths.folder(code) + name)
                 }
             }
             newPaths.formUnion(renderer.pagePaths(ofAreas: areas, directory, settings: settings))
@@ -170,7 +170,7 @@ private extension BuildEngine {
         var wanted = newPaths.subtracting(pagePaths)
         for code in areas {
             for area in lineage(code) {
-                let folder = Self.folder(area)
+                let folder = SitePaths.folder(area)
                 for name in ["index.html", "order/index.html", "regulation/index.html", "plan/index.html", "network.json"] {
                     let path = folder + name
                     if newPaths.contains(path) { wanted.insert(path) }
@@ -187,14 +187,5 @@ private extension BuildEngine {
         for path in removed { outputs[path] = nil }
         summariesAreStale = true
         return Update(written: written, removed: removed)
-    }
-
-    static func folder(_ code: String) -> String {
-        switch code.count {
-        case 0: return ""
-        case 2: return "\(code)/"
-        case 4: return "\(code.prefix(2))/\(code)/"
-        default: return "\(code.prefix(2))/\(code.prefix(4))/\(code)/"
-        }
     }
 }

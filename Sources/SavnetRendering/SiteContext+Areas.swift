@@ -32,19 +32,14 @@ extension SiteContext {
         let rows = districts.map { district -> [String: Any] in
             let child = directory.network(forArea: district.code)
             let subs = gazetteer.children(of: district.code)
-            var row: [String: Any] = [
+            let row: [String: Any] = [
                 "name": district.nameTH,
                 "url": hasPage(district.code) ? SitePaths.link(from: page.folder, to: district.code) : false,
                 "network": child == nil ? "–" : "มี", "order": child?.order == nil ? "–" : "มี",
                 "regulation": child?.regulation == nil ? "–" : "มี", "plan": child?.plan == nil ? "–" : "มี",
                 "covered": "\(subs.filter { directory.network(forArea: $0.code) != nil }.count) / \(subs.count)",
             ]
-            if let child {
-                let status = child.termStatus(on: today)
-                row["status"] = status.rawValue
-                row["statusLabel"] = status.thaiLabel
-            }
-            return row
+            return row.merging(termBadge(child)) { $1 }
         }
         context["children"] = ["rows": rows, "count": rows.count]
         context["nominees"] = TemplateData.value(nomineesView(area, districts: districts, folder: page.folder))
@@ -58,19 +53,14 @@ extension SiteContext {
         let rows = gazetteer.children(of: area.code).map { sub -> [String: Any] in
             let child = directory.network(forArea: sub.code)
             let representatives = network?.committee.filter { $0.represents?.value == sub.code }.map(\.fullName) ?? []
-            var row: [String: Any] = [
+            let row: [String: Any] = [
                 "name": sub.nameTH,
                 "url": hasPage(sub.code) ? SitePaths.link(from: page.folder, to: sub.code) : false,
                 "network": child == nil ? "ยังไม่มี" : "มี",
                 "representatives": representatives.isEmpty ? "–" : representatives.joined(separator: ", "),
                 "groups": child.map { String($0.groups.count) } ?? "–",
             ]
-            if let child {
-                let status = child.termStatus(on: today)
-                row["status"] = status.rawValue
-                row["statusLabel"] = status.thaiLabel
-            }
-            return row
+            return row.merging(termBadge(child)) { $1 }
         }
         context["children"] = ["rows": rows, "count": rows.count]
         return context
@@ -90,6 +80,12 @@ extension SiteContext {
 }
 
 private extension SiteContext {
+    /// The term badge of a child row: `status` and `statusLabel`, none without a network.
+    func termBadge(_ network: Network?) -> [String: Any] {
+        guard let status = network?.termStatus(on: today) else { return [:] }
+        return ["status": status.rawValue, "statusLabel": status.thaiLabel]
+    }
+
     /// Title, breadcrumbs, network, roll-up and body of an area page.
     func areaCommon(_ page: Page, _ area: Area, _ network: Network?) -> [String: Any] {
         let heading = network?.displayName(area: area) ?? area.qualifiedNameTH

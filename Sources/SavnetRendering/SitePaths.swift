@@ -2,9 +2,9 @@ import SavnetModel
 
 /// Where each page of the site lives. Pages are folders with an `index.html`, one per
 /// area, mirroring the content layout: `84/8409/840901/`.
-enum SitePaths {
+public enum SitePaths {
     /// The folder of an area's page, relative to the site root, ending in `/` (empty for home).
-    static func folder(_ code: String) -> String {
+    public static func folder(_ code: String) -> String {
         switch code.count {
         case 0: return ""
         case 2: return "\(code)/"
