@@ -82,8 +82,8 @@ struct NetworkRecord {
             json.endObject()
         }
         json.endArray()
-        if let balance = network.finance?.fundBalance?.value { json.key("finance_fund_balance"); json.number(balance) }
         json.field("finance_as_of", network.finance?.asOf?.value.iso)
+        if let balance = network.finance?.fundBalance?.value { json.key("finance_fund_balance"); json.number(balance) }
         json.key("fund_sources"); json.beginArray()
         for source in network.funds?.sources ?? [] { json.string(FundSource(text: source.value)?.rawValue ?? source.value) }
         json.endArray()

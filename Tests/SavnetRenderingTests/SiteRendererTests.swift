@@ -150,3 +150,44 @@ enum XMLDocument {
         return true
     }
 }
+
+final class DataFileTests: XCTestCase {
+    /// The keys of the outermost object, in file order.
+    private func topLevelKeys(_ text: String) -> [String] {
+        var keys: [String] = []
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var current = ""
+        var expectingKey = false
+        for character in text {
+            if inString {
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" {
+                    inString = false
+                    if expectingKey, depth == 1 { keys.append(current) }
+                    expectingKey = false
+                } else { current.append(character) }
+                continue
+            }
+            switch character {
+            case "\"": inString = true; current = ""
+            case "{", "[": depth += 1; expectingKey = character == "{" && depth == 1
+            case "}", "]": depth -= 1
+            case ",": expectingKey = depth == 1
+            default: break
+            }
+        }
+        return keys
+    }
+
+    func testNetworkJSONKeysAreSorted() throws {
+        var site = SampleNetwork.site()
+        site.files["84/8409/_index.md"] = site.files["84/8409/_index.md"]!.replacingFirst(
+            "term:", with: "finance:\n  as_of: 2566-09-30\n  fund_balance: 1000\nfunds:\n  sources: [government]\nterm:")
+        let files = try TestBuild.render(site)
+        let keys = topLevelKeys(files["84/8409/network.json"]!.text)
+        XCTAssertTrue(keys.contains("finance_as_of") && keys.contains("finance_fund_balance"), "\(keys)")
+        XCTAssertEqual(keys, keys.sorted())
+        XCTAssertEqual(topLevelKeys(files["directory.json"]!.text), ["memberships", "organizations", "persons", "posts"])
+    }
+}
