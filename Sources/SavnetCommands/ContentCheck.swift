@@ -13,7 +13,9 @@ struct ContentCheck {
     /// How many content files were read.
     var fileCount: Int
     /// Each file's text by display path, for showing source lines.
-    var sources: [String: String]
+    var sources: [String: String] {
+        Dictionary(directory.allFiles.map { ($0.path, $0.raw) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// Runs the pipeline on the content folder at `path` (as the user wrote it).
     static func run(path: String, today: CalendarDate, gazetteer: Gazetteer = .bundled) throws -> ContentCheck {
@@ -32,11 +34,8 @@ struct ContentCheck {
         clock.lap("hierarchy")
         let found = Validator().check(directory, RuleContext(today: today))
         clock.lap("rules")
-        var sources: [String: String] = [:]
-        for file in loaded.files { sources[file.path] = file.raw }
         return ContentCheck(directory: directory, diagnostics: (loaded.diagnostics + found).sorted(),
-                            fileCount: loaded.files.count + loaded.diagnostics.filter { $0.rule == "file-too-large" }.count,
-                            sources: sources)
+                            fileCount: loaded.files.count + loaded.diagnostics.filter { $0.rule == "file-too-large" }.count)
     }
 
     /// The path as shown in diagnostics: relative to the working directory when inside it.

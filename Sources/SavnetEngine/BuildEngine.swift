@@ -51,8 +51,8 @@ public final class BuildEngine {
         self.settings = settings
         self.gazetteer = gazetteer
         self.today = today
-        for contentPath in try loader.markdownPaths() {
-            let (file, found) = loader.loadOne(contentPath)
+        let paths = try loader.markdownPaths()
+        for (contentPath, (file, found)) in zip(paths, ParallelMap.map(paths, loader.loadOne)) {
             if let file { files[contentPath] = file }
             loaderFindings[contentPath] = found
         }

@@ -87,15 +87,3 @@ public struct RollUpTable: Sendable {
     /// The figures of `code` and everything below it.
     public subscript(code: String) -> RollUp { totals[code] ?? RollUp() }
 }
-
-public extension Directory {
-    /// The figures of the network for `code` and every network below it.
-    func rollUp(_ code: String, today: CalendarDate) -> RollUp {
-        var total = RollUp()
-        if let network = network(forArea: code) { total.add(network, today: today) }
-        for child in gazetteer.children(of: code) where hasContent(under: child.code) {
-            total.add(rollUp(child.code, today: today))
-        }
-        return total
-    }
-}

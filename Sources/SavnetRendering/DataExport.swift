@@ -6,15 +6,6 @@ import SavnetModel
 struct DataExport {
     let site: SiteContext
 
-    /// The networks that have pages, with their areas.
-    var records: [(area: Area, network: Network)] {
-        site.directory.networks.compactMap { file, network in
-            guard let area = site.gazetteer.area(network.area.value),
-                  file.contentPath == NetworkFile.expectedContentPath(for: area.code) else { return nil }
-            return (area, network)
-        }
-    }
-
     /// `network.json` of one network.
     static func networkFile(_ network: Network, area: Area) -> OutputFile {
         var json = JSONWriter(capacity: 4096)
@@ -25,7 +16,7 @@ struct DataExport {
     /// `directory.json`: every network in the Popolo vocabulary.
     func directoryFile() -> OutputFile {
         var popolo = Popolo()
-        for (area, network) in records { popolo.add(NetworkRecord(network, area: area), gazetteer: site.gazetteer) }
+        for (area, network) in site.publishedNetworks { popolo.add(NetworkRecord(network, area: area), gazetteer: site.gazetteer) }
         var json = JSONWriter(capacity: 1 << 20)
         popolo.write(into: &json)
         return OutputFile(path: "directory.json", bytes: json.bytes + [0x0A])

@@ -37,9 +37,7 @@ struct SiteContext {
                 pages += gazetteer.children(of: district.code).map(Page.area)
             }
         }
-        for (file, network) in directory.networks {
-            guard let area = gazetteer.area(network.area.value), file.contentPath == NetworkFile.expectedContentPath(for: area.code)
-            else { continue }
+        for (area, network) in publishedNetworks {
             pages.append(.document(.order, area))
             if network.regulation != nil { pages.append(.document(.regulation, area)) }
             if network.plan != nil { pages.append(.document(.plan, area)) }
@@ -47,8 +45,28 @@ struct SiteContext {
         return pages
     }
 
+    /// Whether a network's file sits where the layout puts its area: only such networks
+    /// get documents and data.
+    func isPublished(_ file: NetworkFile, _ area: Area) -> Bool {
+        file.contentPath == NetworkFile.expectedContentPath(for: area.code)
+    }
+
+    /// The published network of `area`, if any.
+    func publishedNetwork(_ area: Area) -> Network? {
+        guard let file = directory.file(forArea: area.code), isPublished(file, area) else { return nil }
+        return file.network
+    }
+
+    /// Every published network with its area, in file order.
+    var publishedNetworks: [(area: Area, network: Network)] {
+        directory.networks.compactMap { file, network in
+            guard let area = gazetteer.area(network.area.value), isPublished(file, area) else { return nil }
+            return (area, network)
+        }
+    }
+
     /// The network whose `network.json` sits beside this page: the area's (or, for home,
-    /// the national) network, when its file is in its proper place.
+    /// the national) published network.
     func dataNetwork(for page: Page) -> (Network, Area)? {
         let area: Area
         switch page {
@@ -56,9 +74,7 @@ struct SiteContext {
         case let .area(pageArea): area = pageArea
         default: return nil
         }
-        guard let file = directory.file(forArea: area.code), let network = file.network,
-              file.contentPath == NetworkFile.expectedContentPath(for: area.code) else { return nil }
-        return (network, area)
+        return publishedNetwork(area).map { ($0, area) }
     }
 
     /// The page at `path`, if the site has one: the inverse of `Page.path`.
@@ -90,8 +106,7 @@ struct SiteContext {
         case let .area(area):
             return area.level != .national && !area.isBangkok && (area.level == .province || hasPage(area.code))
         case let .document(kind, area):
-            guard let file = directory.file(forArea: area.code), let network = file.network,
-                  file.contentPath == NetworkFile.expectedContentPath(for: area.code) else { return false }
+            guard let network = publishedNetwork(area) else { return false }
             switch kind {
             case .order: return true
             case .regulation: return network.regulation != nil
