@@ -1,0 +1,496 @@
+/// A compact binary form of parsed content files and findings, for the build cache:
+/// reading a network back from it is many times cheaper than parsing its YAML again.
+///
+/// The format is private to one savnet build (the cache records which build wrote it and
+/// is thrown away by any other), so it carries no field names and no versioning of its
+/// own. Every stored field of the model is written; a test compares a full reflection
+/// dump of files before and after a round trip, so a field added to the model but not
+/// here fails it.
+public struct SnapshotWriter {
+    /// The bytes written so far.
+    public private(set) var bytes: [UInt8] = []
+    /// The path locations are usually in (the file being written); written as one byte.
+    private var currentPath = ""
+
+    /// Creates an empty writer.
+    public init(capacity: Int = 4096) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// An unsigned number in 7-bit groups.
+    public mutating func write(_ value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    /// A signed number (zigzag, then in 7-bit groups).
+    public mutating func write(_ value: Int) {
+        write(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63))))
+    }
+
+    public mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    public mutating func write(_ value: Double) { write(value.bitPattern) }
+
+    public mutating func write(_ value: String) {
+        write(value.utf8.count)
+        bytes.append(contentsOf: value.utf8)
+    }
+
+    /// Raw bytes with their length.
+    public mutating func write(bytes value: [UInt8]) {
+        write(value.count)
+        bytes.append(contentsOf: value)
+    }
+
+    public mutating func write(_ value: SourceLocation) {
+        if value.path == currentPath {
+            write(false)
+        } else {
+            write(true)
+            write(value.path)
+        }
+        write(value.line)
+        write(value.column)
+    }
+
+    public mutating func write<Value>(_ value: Value?, _ body: (inout SnapshotWriter, Value) -> Void) {
+        guard let value else { return write(false) }
+        write(true)
+        body(&self, value)
+    }
+
+    public mutating func write<Value>(_ values: [Value], _ body: (inout SnapshotWriter, Value) -> Void) {
+        write(values.count)
+        for value in values { body(&self, value) }
+    }
+
+    public mutating func write<Value>(_ value: Located<Value>, _ body: (inout SnapshotWriter, Value) -> Void) {
+        body(&self, value.value)
+        write(value.location)
+    }
+
+    /// Sets the path that locations are expected to have.
+    mutating func expect(path: String) { currentPath = path }
+}
+
+/// Reads what `SnapshotWriter` wrote; throws on truncated or inconsistent bytes.
+public struct SnapshotReader {
+    private let bytes: [UInt8]
+    /// Where the next read starts.
+    public private(set) var offset: Int
+    private var currentPath = ""
+
+    /// Reads `bytes` from `offset`.
+    public init(_ bytes: [UInt8], offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    /// Whether everything was read.
+    public var isAtEnd: Bool { offset == bytes.count }
+
+    public mutating func readUInt64() throws -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw SnapshotError.corrupt }
+            let byte = bytes[offset]
+            offset += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return result }
+            shift += 7
+        }
+    }
+
+    public mutating func readInt() throws -> Int {
+        let raw = try readUInt64()
+        return Int(Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))))
+    }
+
+    public mutating func readBool() throws -> Bool {
+        guard offset < bytes.count else { throw SnapshotError.corrupt }
+        offset += 1
+        switch bytes[offset - 1] {
+        case 0: return false
+        case 1: return true
+        default: throw SnapshotError.corrupt
+        }
+    }
+
+    public mutating func readDouble() throws -> Double { Double(bitPattern: try readUInt64()) }
+
+    public mutating func readString() throws -> String {
+        let count = try readInt()
+        guard count >= 0, offset + count <= bytes.count else { throw SnapshotError.corrupt }
+        defer { offset += count }
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + count]), as: UTF8.self) }
+    }
+
+    public mutating func readBytes() throws -> [UInt8] {
+        let count = try readInt()
+        guard count >= 0, offset + count <= bytes.count else { throw SnapshotError.corrupt }
+        defer { offset += count }
+        return Array(bytes[offset..<offset + count])
+    }
+
+    public mutating func readLocation() throws -> SourceLocation {
+        let path = try readBool() ? try readString() : currentPath
+        return SourceLocation(path: path, line: try readInt(), column: try readInt())
+    }
+
+    public mutating func readOptional<Value>(_ body: (inout SnapshotReader) throws -> Value) throws -> Value? {
+        try readBool() ? try body(&self) : nil
+    }
+
+    public mutating func readArray<Value>(_ body: (inout SnapshotReader) throws -> Value) throws -> [Value] {
+        let count = try readInt()
+        guard count >= 0, count <= bytes.count - offset else { throw SnapshotError.corrupt }
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try body(&self)) }
+        return values
+    }
+
+    public mutating func readLocated<Value>(_ body: (inout SnapshotReader) throws -> Value) throws -> Located<Value> {
+        let value = try body(&self)
+        return Located(value, at: try readLocation())
+    }
+
+    mutating func expect(path: String) { currentPath = path }
+}
+
+/// Snapshot bytes that cannot be read back.
+public enum SnapshotError: Error, Equatable {
+    case corrupt
+}
+
+// MARK: - Content files
+
+public extension SnapshotWriter {
+    /// A content file: everything parsed from it, and its text only when `includeRaw`
+    /// (the cache rereads the file itself and leaves the text out).
+    mutating func write(_ file: NetworkFile, includeRaw: Bool) {
+        write(file.path)
+        expect(path: file.path)
+        write(file.contentPath)
+        write(includeRaw)
+        if includeRaw { write(file.raw) }
+        write(file.bodyStartLine)
+        write(file.body)
+        write(file.network) { $0.write($1) }
+        write(file.longNumbers) { writer, hit in
+            writer.write(hit.digits)
+            writer.write(hit.line)
+            writer.write(hit.column)
+        }
+    }
+
+    mutating func write(_ diagnostic: Diagnostic) {
+        write(diagnostic.rule)
+        write(diagnostic.severity == .error)
+        write(diagnostic.location)
+        write(diagnostic.message)
+        write(diagnostic.hint) { $0.write($1) }
+        write(diagnostic.clause) { $0.write($1) }
+    }
+
+    mutating func write(_ text: Localized) {
+        write(text.th)
+        write(text.en)
+    }
+
+    mutating func write(_ date: CalendarDate) {
+        write(date.year)
+        write(date.month)
+        write(date.day)
+    }
+}
+
+public extension SnapshotReader {
+    /// A content file written by `write(_:includeRaw:)`; `raw` supplies the text when it
+    /// was left out.
+    mutating func readFile(raw: () throws -> String) throws -> NetworkFile {
+        let path = try readString()
+        expect(path: path)
+        let contentPath = try readString()
+        let text = try readBool() ? try readString() : try raw()
+        let bodyStartLine = try readInt()
+        let body = try readString()
+        let network = try readOptional { try $0.readNetwork() }
+        let numbers = try readArray { reader in
+            NumberScanner.Hit(digits: try reader.readString(), line: try reader.readInt(), column: try reader.readInt())
+        }
+        return NetworkFile(path: path, contentPath: contentPath, raw: text, bodyStartLine: bodyStartLine, body: body,
+                           network: network, longNumbers: numbers)
+    }
+
+    mutating func readDiagnostic() throws -> Diagnostic {
+        Diagnostic(rule: try readString(), severity: try readBool() ? .error : .warning, location: try readLocation(),
+                   message: try readLocalized(), hint: try readOptional { try $0.readLocalized() },
+                   clause: try readOptional { try $0.readLocalized() })
+    }
+
+    mutating func readLocalized() throws -> Localized {
+        Localized(th: try readString(), en: try readString())
+    }
+
+    mutating func readDate() throws -> CalendarDate {
+        guard let date = CalendarDate(year: try readInt(), month: try readInt(), day: try readInt()) else {
+            throw SnapshotError.corrupt
+        }
+        return date
+    }
+}
+
+// MARK: - Networks
+
+extension SnapshotWriter {
+    mutating func text(_ value: Located<String>?) { write(value) { $0.write($1) { $0.write($1) } } }
+    mutating func text(_ value: Located<String>) { write(value) { $0.write($1) } }
+    mutating func int(_ value: Located<Int>?) { write(value) { $0.write($1) { $0.write($1) } } }
+    mutating func double(_ value: Located<Double>?) { write(value) { $0.write($1) { $0.write($1) } } }
+    mutating func date(_ value: Located<CalendarDate>?) { write(value) { $0.write($1) { $0.write($1) } } }
+    mutating func texts(_ values: [Located<String>]) { write(values) { $0.text($1) } }
+
+    mutating func write(_ network: Network) {
+        write(network.level) { $0.write($1) { $0.write($1.rawValue) } }
+        text(network.area)
+        text(network.name)
+        date(network.founded)
+        write(network.order) { writer, order in
+            writer.text(order.number)
+            writer.date(order.date)
+            writer.text(order.signer)
+            writer.text(order.signerTitle)
+            writer.write(order.location)
+        }
+        write(network.term) { writer, term in writer.write(term.start) { $0.write($1) } }
+        write(network.committee) { writer, member in
+            writer.text(member.positionText)
+            writer.write(member.position) { $0.write($1.rawValue) }
+            writer.text(member.title)
+            writer.text(member.name)
+            writer.text(member.represents)
+            writer.write(member.location)
+        }
+        write(network.committeeLocation) { $0.write($1) }
+        write(network.advisors) { writer, advisor in
+            writer.text(advisor.title)
+            writer.text(advisor.name)
+            writer.text(advisor.role)
+        }
+        write(network.groups) { writer, group in
+            writer.write(group.village) { $0.write($1) }
+            writer.text(group.name)
+            writer.int(group.members)
+            writer.double(group.savings)
+        }
+        write(network.groupsLocation) { $0.write($1) }
+        write(network.nominees) { writer, nominees in
+            writer.date(nominees.reported)
+            writer.texts(nominees.names)
+            writer.write(nominees.location)
+        }
+        date(network.nominationDeadline)
+        write(network.funds) { writer, funds in
+            writer.texts(funds.sources)
+            writer.write(funds.accounts) { writer, account in
+                writer.text(account.bank)
+                writer.text(account.branch)
+                writer.text(account.name)
+                writer.texts(account.signatories)
+                writer.int(account.required)
+                writer.text(account.always)
+                writer.write(account.location)
+            }
+            writer.write(funds.location)
+        }
+        write(network.finance) { writer, finance in
+            writer.date(finance.asOf)
+            writer.double(finance.fundBalance)
+            writer.double(finance.income)
+            writer.double(finance.expenses)
+            writer.double(finance.loans)
+            writer.write(finance.location)
+        }
+        write(network.plan) { writer, plan in
+            writer.int(plan.fiscalYear)
+            writer.write(plan.activities) { writer, activity in
+                writer.text(activity.name)
+                writer.write(activity.months) { $0.write($1) { $0.write($1) } }
+                writer.double(activity.budget)
+                writer.text(activity.responsible)
+                writer.text(activity.indicator)
+            }
+            writer.write(plan.location)
+        }
+        write(network.regulation) { writer, regulation in
+            writer.date(regulation.adopted)
+            writer.text(regulation.title)
+            writer.write(regulation.chapters) { writer, chapter in
+                writer.int(chapter.number)
+                writer.text(chapter.title)
+                writer.write(chapter.clauses) { writer, clause in
+                    writer.write(clause.number) { $0.write($1) }
+                    writer.text(clause.text)
+                }
+            }
+            writer.write(regulation.location)
+        }
+        write(network.contacts) { writer, contact in
+            writer.text(contact.name)
+            writer.text(contact.phone)
+            writer.text(contact.email)
+            writer.write(contact.consent) { $0.write($1) { $0.write($1) } }
+            writer.write(contact.location)
+        }
+    }
+}
+
+extension SnapshotReader {
+    mutating func text() throws -> Located<String> { try readLocated { try $0.readString() } }
+    mutating func optionalText() throws -> Located<String>? { try readOptional { try $0.text() } }
+    mutating func optionalInt() throws -> Located<Int>? { try readOptional { try $0.readLocated { try $0.readInt() } } }
+    mutating func optionalDouble() throws -> Located<Double>? { try readOptional { try $0.readLocated { try $0.readDouble() } } }
+    mutating func optionalDate() throws -> Located<CalendarDate>? { try readOptional { try $0.readLocated { try $0.readDate() } } }
+    mutating func texts() throws -> [Located<String>] { try readArray { try $0.text() } }
+
+    mutating func enumValue<Value: RawRepresentable>(_ type: Value.Type) throws -> Value where Value.RawValue == String {
+        guard let value = Value(rawValue: try readString()) else { throw SnapshotError.corrupt }
+        return value
+    }
+
+    mutating func readNetwork() throws -> Network {
+        let level = try readOptional { try $0.readLocated { try $0.enumValue(Level.self) } }
+        var network = Network(area: try text())
+        network.level = level
+        network.name = try optionalText()
+        network.founded = try optionalDate()
+        network.order = try readOptional { reader in
+            let number = try reader.optionalText(), date = try reader.optionalDate()
+            let signer = try reader.optionalText(), title = try reader.optionalText()
+            var order = AppointmentOrder(location: try reader.readLocation())
+            order.number = number
+            order.date = date
+            order.signer = signer
+            order.signerTitle = title
+            return order
+        }
+        network.term = try readOptional { Term(start: try $0.readLocated { try $0.readDate() }) }
+        network.committee = try readArray { reader in
+            let positionText = try reader.text()
+            let position = try reader.readOptional { try $0.enumValue(Position.self) }
+            let title = try reader.optionalText()
+            let name = try reader.text()
+            let represents = try reader.optionalText()
+            var member = Member(positionText: positionText, position: position, name: name, location: try reader.readLocation())
+            member.title = title
+            member.represents = represents
+            return member
+        }
+        network.committeeLocation = try readOptional { try $0.readLocation() }
+        network.advisors = try readArray { reader in
+            let title = try reader.optionalText()
+            var advisor = Advisor(name: try reader.text())
+            advisor.title = title
+            advisor.role = try reader.optionalText()
+            return advisor
+        }
+        network.groups = try readArray { reader in
+            var group = VillageGroup(village: try reader.readLocated { try $0.readInt() })
+            group.name = try reader.optionalText()
+            group.members = try reader.optionalInt()
+            group.savings = try reader.optionalDouble()
+            return group
+        }
+        network.groupsLocation = try readOptional { try $0.readLocation() }
+        network.nominees = try readOptional { reader in
+            let reported = try reader.optionalDate()
+            var nominees = Nominees(names: try reader.texts(), location: try reader.readLocation())
+            nominees.reported = reported
+            return nominees
+        }
+        network.nominationDeadline = try optionalDate()
+        network.funds = try readOptional { reader in
+            let sources = try reader.texts()
+            let accounts = try reader.readArray { reader -> BankAccount in
+                let bank = try reader.optionalText(), branch = try reader.optionalText(), name = try reader.optionalText()
+                let signatories = try reader.texts()
+                let required = try reader.optionalInt(), always = try reader.optionalText()
+                var account = BankAccount(location: try reader.readLocation())
+                account.bank = bank
+                account.branch = branch
+                account.name = name
+                account.signatories = signatories
+                account.required = required
+                account.always = always
+                return account
+            }
+            var funds = Funds(location: try reader.readLocation())
+            funds.sources = sources
+            funds.accounts = accounts
+            return funds
+        }
+        network.finance = try readOptional { reader in
+            let asOf = try reader.optionalDate(), balance = try reader.optionalDouble(), income = try reader.optionalDouble()
+            let expenses = try reader.optionalDouble(), loans = try reader.optionalDouble()
+            var finance = Finance(location: try reader.readLocation())
+            finance.asOf = asOf
+            finance.fundBalance = balance
+            finance.income = income
+            finance.expenses = expenses
+            finance.loans = loans
+            return finance
+        }
+        network.plan = try readOptional { reader in
+            let year = try reader.optionalInt()
+            let activities = try reader.readArray { reader -> PlanActivity in
+                var activity = PlanActivity(name: try reader.text())
+                activity.months = try reader.readArray { try $0.readLocated { try $0.readInt() } }
+                activity.budget = try reader.optionalDouble()
+                activity.responsible = try reader.optionalText()
+                activity.indicator = try reader.optionalText()
+                return activity
+            }
+            var plan = DrivingPlan(location: try reader.readLocation())
+            plan.fiscalYear = year
+            plan.activities = activities
+            return plan
+        }
+        network.regulation = try readOptional { reader in
+            let adopted = try reader.optionalDate(), title = try reader.optionalText()
+            let chapters = try reader.readArray { reader -> RegulationChapter in
+                var chapter = RegulationChapter()
+                chapter.number = try reader.optionalInt()
+                chapter.title = try reader.optionalText()
+                chapter.clauses = try reader.readArray { reader in
+                    var clause = RegulationClause(number: try reader.readLocated { try $0.readInt() })
+                    clause.text = try reader.optionalText()
+                    return clause
+                }
+                return chapter
+            }
+            var regulation = Regulation(location: try reader.readLocation())
+            regulation.adopted = adopted
+            regulation.title = title
+            regulation.chapters = chapters
+            return regulation
+        }
+        network.contacts = try readArray { reader in
+            let name = try reader.optionalText(), phone = try reader.optionalText(), email = try reader.optionalText()
+            let consent = try reader.readOptional { try $0.readLocated { try $0.readBool() } }
+            var contact = Contact(location: try reader.readLocation())
+            contact.name = name
+            contact.phone = phone
+            contact.email = email
+            contact.consent = consent
+            return contact
+        }
+        return network
+    }
+}
