@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "SavnetCommands",
             dependencies: [
-                "SavnetModel", "SavnetLoading", "SavnetRules", "SavnetRendering", "SavnetOutput",
+                "SavnetModel", "SavnetLoading", "SavnetRules", "SavnetRendering", "SavnetOutput", "SavnetEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -7,7 +7,8 @@ import SavnetRules
 /// A site kept in memory, loaded, checked and rendered once, then updated file by file:
 /// after an edit only the edited files are read again, only the networks whose findings
 /// can change are checked again, and only the pages that show them are rendered again.
-/// The engine a live-reload preview calls.
+/// The engine a live-reload preview calls, and, saved to and restored from a build cache
+/// (`BuildCache`), what lets `savnet build` redo only what an edit changed.
 ///
 /// What an edit of the network for area `c` can change: the findings of its own file, of
 /// the networks above it (a district's representatives, a province's nominees) and of the
@@ -23,6 +24,17 @@ public final class BuildEngine {
         public var written: [OutputFile]
         /// Output paths that no longer exist.
         public var removed: [String]
+
+        /// Nothing changed.
+        public static let none = Update(written: [], removed: [])
+
+        /// Both updates, the later one winning for a path both touch.
+        mutating func merge(_ later: Update) {
+            let laterPaths = Set(later.written.map(\.path))
+            written = written.filter { !laterPaths.contains($0.path) } + later.written
+            let rewritten = Set(written.map(\.path))
+            removed = Array(Set(removed + later.removed).subtracting(rewritten)).sorted()
+        }
     }
 
     let loader: ContentLoader
@@ -30,40 +42,65 @@ public final class BuildEngine {
     let settings: SiteSettings
     let gazetteer: Gazetteer
     let today: CalendarDate
-    private let validator = Validator()
-    private var files: [String: NetworkFile] = [:]
-    private var loaderFindings: [String: [Diagnostic]] = [:]
-    private var ruleFindings: [String: [Diagnostic]] = [:]
-    private var pagePaths: Set<String> = []
+    let searchIndexed: Bool
+    /// Whether `outputs` keeps every output's bytes (a preview serves them from memory);
+    /// otherwise only their digests are kept.
+    let keepsOutputs: Bool
+    let validator = Validator()
+    /// Files by content path.
+    var files: [String: NetworkFile] = [:]
+    /// Digests of the bytes each file was parsed from, by content path.
+    var contentDigests: [String: ContentDigest] = [:]
+    var loaderFindings: [String: [Diagnostic]] = [:]
+    var ruleFindings: [String: [Diagnostic]] = [:]
+    var pagePaths: Set<String> = []
+    /// Files' snapshot bytes carried over from a restored cache, so saving it again does
+    /// not encode unchanged files a second time.
+    var savedFiles: [String: [UInt8]] = [:]
+    /// Each network's part of `directory.json`.
+    let fragments: DirectoryFragments
+    /// The template versions and settings the current digests were rendered with.
+    var renderedTemplates: [String: ContentDigest] = [:]
+    var renderedKey: ContentDigest?
+    /// The output mark a restored cache was saved with.
+    var restoredMark: String?
+    /// What restoring a cache changed, not yet handed out (see `renderChanges()`).
+    var pendingUpdate = Update.none
+    /// Whether the state still equals the restored cache (nothing to save).
+    public internal(set) var matchesRestoredCache = false
     /// The current directory.
-    public private(set) var directory: Directory
+    public internal(set) var directory: Directory
     /// Every output file by path, as a clean build would write it (summaries only after
-    /// `refreshSummaries()` when they are stale).
+    /// `refreshSummaries()` when they are stale); empty unless the engine keeps outputs.
     public private(set) var outputs: [String: [UInt8]] = [:]
+    /// The digest of every output file, by path.
+    public internal(set) var digests: [String: ContentDigest] = [:]
     /// Whether the sitemap, feed and `directory.json` lag behind the last update.
-    public private(set) var summariesAreStale = false
+    public internal(set) var summariesAreStale = false
 
     /// Loads, checks and renders everything.
-    public init(loader: ContentLoader, renderer: SiteRenderer, settings: SiteSettings, gazetteer: Gazetteer,
-                today: CalendarDate) throws {
+    public convenience init(loader: ContentLoader, renderer: SiteRenderer, settings: SiteSettings, gazetteer: Gazetteer,
+                            today: CalendarDate, searchIndexed: Bool = false, keepsOutputs: Bool = true) throws {
+        self.init(empty: (), loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer, today: today,
+                  searchIndexed: searchIndexed, keepsOutputs: keepsOutputs)
+        let paths = try loader.markdownPaths()
+        load(Array(zip(paths, ParallelMap.map(paths, loader.read))))
+        checkAll()
+        try renderAll { _ in }
+    }
+
+    /// An engine with nothing loaded yet.
+    init(empty: Void, loader: ContentLoader, renderer: SiteRenderer, settings: SiteSettings, gazetteer: Gazetteer,
+         today: CalendarDate, searchIndexed: Bool, keepsOutputs: Bool) {
         self.loader = loader
         self.renderer = renderer
         self.settings = settings
         self.gazetteer = gazetteer
         self.today = today
-        let paths = try loader.markdownPaths()
-        for (contentPath, (file, found)) in zip(paths, ParallelMap.map(paths, loader.loadOne)) {
-            if let file { files[contentPath] = file }
-            loaderFindings[contentPath] = found
-        }
-        directory = Directory(files: Array(files.values), gazetteer: gazetteer)
-        for finding in validator.check(directory, RuleContext(today: today)) {
-            ruleFindings[finding.location.path, default: []].append(finding)
-        }
-        pagePaths = renderer.pagePaths(directory, settings: settings)
-        for file in try renderer.render(directory, settings: settings, today: today, searchIndexed: false) {
-            outputs[file.path] = file.bytes
-        }
+        self.searchIndexed = searchIndexed
+        self.keepsOutputs = keepsOutputs
+        fragments = DirectoryFragments(keepsBytes: keepsOutputs)
+        directory = Directory(files: [], gazetteer: gazetteer)
     }
 
     /// Every finding, sorted.
@@ -74,6 +111,11 @@ public final class BuildEngine {
     /// Takes in edits to the files at `contentPaths` (relative to the content folder; a
     /// path whose file is gone counts as deleted) and updates findings and pages.
     public func update(_ contentPaths: [String]) throws -> Update {
+        try update(contentPaths) { loader.read($0) }
+    }
+
+    /// `update(_:)` with the files' bytes (or why they cannot be read) from `read`.
+    func update(_ contentPaths: [String], read: (String) -> Result<[UInt8], Diagnostic>) throws -> Update {
         var changedAreas: Set<String> = []
         var changedDisplayPaths: Set<String> = []
         var replaced: [NetworkFile] = []
@@ -83,10 +125,12 @@ public final class BuildEngine {
                 changedDisplayPaths.insert(old.path)
                 if let code = old.network?.area.value { changedAreas.insert(code) }
             }
-            let (file, found) = loader.loadOne(contentPath)
+            savedFiles[contentPath] = nil
             let exists = FileManager.default.fileExists(atPath: loader.root.path + "/" + contentPath)
+            let (file, found) = exists ? load(contentPath, read(contentPath)) : (nil, [])
             loaderFindings[contentPath] = exists ? found : nil
-            files[contentPath] = exists ? file : nil
+            files[contentPath] = file
+            if !exists { contentDigests[contentPath] = nil }
             if let file {
                 changedDisplayPaths.insert(file.path)
                 if let code = file.network?.area.value { changedAreas.insert(code) }
@@ -104,18 +148,114 @@ public final class BuildEngine {
         return try rerender(areas: changedAreas, coverageChanged: before != directory.networkCodes)
     }
 
-    /// Rebuilds the sitemap, feed and `directory.json` if an update left them stale.
+    /// Rebuilds the sitemap, feed and `directory.json` (and copies the theme's assets) if
+    /// an update left them stale.
     public func refreshSummaries() -> [OutputFile] {
         guard summariesAreStale else { return [] }
         var written: [OutputFile] = []
-        renderer.renderAggregates(directory, settings: settings, today: today, searchIndexed: false) { file in
-            if outputs[file.path] != file.bytes {
-                outputs[file.path] = file.bytes
-                written.append(file)
-            }
+        renderer.renderAggregates(directory, settings: settings, today: today, searchIndexed: searchIndexed,
+                                  fragments: fragments) { file in
+            if record(file) { written.append(file) }
         }
         summariesAreStale = false
         return written
+    }
+
+    /// Renders every file of the site, handing each to `emit` (from several threads), and
+    /// records what was rendered.
+    public func renderAll(emit: @escaping @Sendable (OutputFile) -> Void) throws {
+        let recorder = Recorder(keepsBytes: keepsOutputs)
+        try renderer.render(directory, settings: settings, today: today, searchIndexed: searchIndexed, fragments: fragments) {
+            recorder.add($0)
+            emit($0)
+        }
+        (digests, outputs) = recorder.result
+        pendingUpdate = .none
+        pagePaths = renderer.pagePaths(directory, settings: settings)
+        renderedTemplates = renderer.templateVersions
+        renderedKey = renderKey
+        summariesAreStale = false
+    }
+}
+
+extension BuildEngine {
+    /// Settings that every page depends on.
+    var renderKey: ContentDigest {
+        ContentDigest(combining: [settings.title, settings.baseURL, today.iso, searchIndexed ? "search" : ""])
+    }
+
+    /// Parses files from their bytes (on every core) and builds the directory.
+    func load(_ contents: [(String, Result<[UInt8], Diagnostic>)]) {
+        let results = ParallelMap.map(contents) { contentPath, bytes in parse(contentPath, bytes) }
+        for ((contentPath, _), (file, found, digest)) in zip(contents, results) {
+            files[contentPath] = file
+            loaderFindings[contentPath] = found
+            contentDigests[contentPath] = digest
+        }
+        directory = Directory(files: Array(files.values), gazetteer: gazetteer)
+    }
+
+    /// Parses one file and records the digest of its bytes.
+    func load(_ contentPath: String, _ bytes: Result<[UInt8], Diagnostic>) -> (NetworkFile?, [Diagnostic]) {
+        let (file, found, digest) = parse(contentPath, bytes)
+        contentDigests[contentPath] = digest
+        return (file, found)
+    }
+
+    /// Parses one file from its bytes; also returns their digest.
+    func parse(_ contentPath: String, _ bytes: Result<[UInt8], Diagnostic>) -> (NetworkFile?, [Diagnostic], ContentDigest?) {
+        switch bytes {
+        case let .success(bytes):
+            let (file, found) = loader.loadOne(contentPath, bytes: bytes)
+            return (file, found, ContentDigest(bytes))
+        case let .failure(diagnostic):
+            return (nil, [diagnostic], nil)
+        }
+    }
+
+    /// Runs every rule on the whole directory.
+    func checkAll() {
+        ruleFindings = [:]
+        for finding in validator.check(directory, RuleContext(today: today)) {
+            ruleFindings[finding.location.path, default: []].append(finding)
+        }
+    }
+
+    /// Records a rendered file; true when it differs from what was there.
+    @discardableResult
+    func record(_ file: OutputFile) -> Bool {
+        let digest = ContentDigest(file.bytes)
+        guard digests[file.path] != digest || (keepsOutputs && outputs[file.path] != file.bytes) else { return false }
+        digests[file.path] = digest
+        if keepsOutputs { outputs[file.path] = file.bytes }
+        return true
+    }
+
+    /// Forgets an output that no longer exists.
+    func forget(_ path: String) {
+        digests[path] = nil
+        outputs[path] = nil
+    }
+
+    /// Renders again the pages whose template changed, or every page when the settings
+    /// or the date changed since they were rendered.
+    func rerenderStale() throws -> Update {
+        let key = renderKey
+        let versions = renderer.templateVersions
+        guard key != renderedKey || versions != renderedTemplates else { return .none }
+        matchesRestoredCache = false
+        let everything = key != renderedKey
+        let stale = pagePaths.filter { path in
+            if everything { return true }
+            guard let template = SiteRenderer.templateName(forPage: path) else { return false }
+            return versions[template] != renderedTemplates[template]
+        }
+        let rendered = try renderer.render(paths: Set(stale), directory, settings: settings, today: today,
+                                           searchIndexed: searchIndexed)
+        renderedTemplates = versions
+        renderedKey = key
+        summariesAreStale = true
+        return Update(written: rendered.filter(record), removed: [])
     }
 }
 
@@ -178,14 +318,37 @@ private extension BuildEngine {
             }
         }
         pagePaths = newPaths
-        let rendered = try renderer.render(paths: wanted, directory, settings: settings, today: today, searchIndexed: false)
-        var written: [OutputFile] = []
-        for file in rendered where outputs[file.path] != file.bytes {
-            outputs[file.path] = file.bytes
-            written.append(file)
-        }
-        for path in removed { outputs[path] = nil }
+        let rendered = try renderer.render(paths: wanted, directory, settings: settings, today: today,
+                                           searchIndexed: searchIndexed)
+        let written = rendered.filter(record)
+        for path in removed { forget(path) }
         summariesAreStale = true
         return Update(written: written, removed: removed)
+    }
+}
+
+/// Gathers digests (and, when asked, bytes) of files rendered on several threads.
+private final class Recorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private let keepsBytes: Bool
+    private var digests: [String: ContentDigest] = [:]
+    private var outputs: [String: [UInt8]] = [:]
+
+    init(keepsBytes: Bool) {
+        self.keepsBytes = keepsBytes
+    }
+
+    func add(_ file: OutputFile) {
+        let digest = ContentDigest(file.bytes)
+        lock.lock()
+        digests[file.path] = digest
+        if keepsBytes { outputs[file.path] = file.bytes }
+        lock.unlock()
+    }
+
+    var result: ([String: ContentDigest], [String: [UInt8]]) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (digests, outputs)
     }
 }

@@ -16,6 +16,12 @@ public enum NetworkParser {
         }
     }
 
+    /// The text `parse(bytes:…)` reads from `bytes`, when they decode (the build cache uses
+    /// it to restore a file's text without parsing it again).
+    public static func decodedText(_ bytes: [UInt8]) -> String? {
+        try? TextDecoding.decode(bytes, path: "").get()
+    }
+
     /// Parses decoded text.
     public static func parse(text: String, path: String, contentPath: String) -> (NetworkFile, [Diagnostic]) {
         let numbers = NumberScanner.candidates(in: text)

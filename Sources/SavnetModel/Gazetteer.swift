@@ -40,6 +40,12 @@ public struct Gazetteer: Sendable {
         return Gazetteer(areas: Array(merged.values))
     }
 
+    /// A digest of every area's code and names, so a cache built with other areas (an
+    /// edited extra-areas file) is recognised as stale.
+    public var fingerprint: ContentDigest {
+        ContentDigest(combining: areas.keys.sorted().flatMap { code in [code, areas[code]!.nameTH, areas[code]!.nameEN] })
+    }
+
     /// The area with this code; `""` is the whole country.
     public func area(_ code: String) -> Area? {
         code.isEmpty ? Area.national : areas[code]

@@ -31,6 +31,13 @@ public struct SearchIndexer {
         guard status == 0 else { throw SearchIndexerError.failed(status) }
     }
 
+    /// Indexes the site in `folder` and writes the search bundle to `bundle` instead of
+    /// inside the site (so an updated site's index can be swapped in whole).
+    public func index(_ folder: URL, bundle: URL) throws {
+        let status = try Self.run(command + ["--site", folder.path, "--output-path", bundle.path, "--silent"], quiet: false)
+        guard status == 0 else { throw SearchIndexerError.failed(status) }
+    }
+
     @discardableResult
     static func run(_ arguments: [String], quiet: Bool) throws -> Int32 {
         let process = Process()

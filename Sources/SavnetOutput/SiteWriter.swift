@@ -57,6 +57,155 @@ public struct SiteWriter {
         }
     }
 
+    /// The name of the file in the output that marks which build wrote it: a build that
+    /// finds the mark its cache expects updates the output in place; any other output is
+    /// rebuilt whole.
+    public static let markName = ".savnet-build"
+
+    /// The mark of the build that wrote the output, if any.
+    public func mark() -> String? {
+        guard let data = FileManager.default.contents(atPath: output.path + "/" + Self.markName) else { return nil }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Changes the existing output in place: writes `written`, removes `removed` and marks
+    /// the output with `mark`. New files are written into a staging folder first, then a
+    /// journal of the changes is saved, then files are moved into place, the files they
+    /// replace set aside. If the process is killed before the journal is saved, the output
+    /// is untouched; after, the next build finishes the journal's moves
+    /// (`recoverInterruptedUpdates()`). The returned update is then committed (the old
+    /// files dropped) or rolled back (the output restored as it was).
+    public func update(written: [OutputFile], removed: [String], mark: String) throws -> OutputUpdate {
+        removeLeftovers(in: output.deletingLastPathComponent())
+        for path in removed + written.map(\.path) where !Self.isSafe(path) { throw WriterError.unsafePath(path) }
+        let parent = output.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).updating-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.removeItem(at: staging)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        let files = StagingFolder(url: staging.appendingPathComponent("files"))
+        try FileManager.default.createDirectory(at: files.url, withIntermediateDirectories: true)
+        for file in written { files.add(file) }
+        files.add(OutputFile(path: Self.markName, text: mark + "\n"))
+        do {
+            _ = try files.finish()
+        } catch {
+            discard(staging)
+            throw error
+        }
+        var journal = ""
+        for path in removed { journal += "remove\t\(path)\n" }
+        for file in written { journal += "write\t\(file.path)\n" }
+        journal += "write\t\(Self.markName)\n"
+        let temporary = staging.appendingPathComponent("journal.partial")
+        guard Self.write(Array(journal.utf8), to: temporary.path),
+              rename(temporary.path, staging.appendingPathComponent("journal").path) == 0 else {
+            discard(staging)
+            throw WriterError.cannotWrite(staging.path)
+        }
+        let update = OutputUpdate(writer: self, staging: staging)
+        do {
+            try apply(staging)
+        } catch {
+            update.rollBack()
+            throw error
+        }
+        return update
+    }
+
+    /// Re-indexes the output for search with `indexer` and swaps the new search bundle
+    /// (`pagefind/`) in for the old one; a failed indexer leaves the old bundle.
+    public func reindex(with indexer: SearchIndexer) throws {
+        let parent = output.deletingLastPathComponent()
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let fresh = parent.appendingPathComponent(".\(output.lastPathComponent).search-\(pid)")
+        let old = parent.appendingPathComponent(".\(output.lastPathComponent).old-search-\(pid)")
+        try? FileManager.default.removeItem(at: fresh)
+        do {
+            try indexer.index(output, bundle: fresh)
+        } catch {
+            discard(fresh)
+            throw error
+        }
+        let bundle = output.appendingPathComponent("pagefind")
+        try? FileManager.default.removeItem(at: old)
+        if FileManager.default.fileExists(atPath: bundle.path) { try FileManager.default.moveItem(at: bundle, to: old) }
+        try FileManager.default.moveItem(at: fresh, to: bundle)
+        discard(old)
+    }
+
+    /// Finishes updates that were interrupted after saving their journal, and removes
+    /// those that were interrupted before (they had not touched the output).
+    public func recoverInterruptedUpdates() {
+        let parent = output.deletingLastPathComponent()
+        let prefix = ".\(output.lastPathComponent).updating-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            let staging = parent.appendingPathComponent(name)
+            try? apply(staging)
+            discard(staging)
+        }
+    }
+
+    /// The journal's entries: (`write` or `remove`, path).
+    func journal(_ staging: URL) -> [(String, String)] {
+        guard let data = FileManager.default.contents(atPath: staging.appendingPathComponent("journal").path) else { return [] }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            guard parts.count == 2, Self.isSafe(parts[1]) else { return nil }
+            return (parts[0], parts[1])
+        }
+    }
+
+    /// Carries out a saved journal: sets aside the files to be replaced or removed, moves
+    /// staged files into place, and removes folders left empty. Steps already done (by an
+    /// interrupted run) are skipped.
+    private func apply(_ staging: URL) throws {
+        for (action, path) in journal(staging) {
+            let target = output.path + "/" + path
+            let backup = staging.path + "/old/" + path
+            let source = staging.path + "/files/" + path
+            if action == "write", !FileManager.default.fileExists(atPath: source) { continue }  // done before
+            if FileManager.default.fileExists(atPath: target) {
+                try Self.makeParent(of: backup)
+                guard rename(target, backup) == 0 else { throw WriterError.cannotWrite(target) }
+            }
+            if action == "write" {
+                try Self.makeParent(of: target)
+                guard rename(source, target) == 0 else { throw WriterError.cannotWrite(target) }
+            } else {
+                removeEmptyFolders(above: path)
+            }
+        }
+    }
+
+    /// Undoes `apply`: puts back the files set aside and removes the files it added.
+    func rollBack(_ staging: URL) {
+        for (action, path) in journal(staging).reversed() {
+            let target = output.path + "/" + path
+            let backup = staging.path + "/old/" + path
+            if action == "write", !FileManager.default.fileExists(atPath: staging.path + "/files/" + path) {
+                unlink(target)
+                removeEmptyFolders(above: path)
+            }
+            if FileManager.default.fileExists(atPath: backup) {
+                try? Self.makeParent(of: target)
+                rename(backup, target)
+            }
+        }
+    }
+
+    private static func makeParent(of path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+    }
+
+    /// Removes the folders holding `path` inside the output while they are empty.
+    private func removeEmptyFolders(above path: String) {
+        var folder = (path as NSString).deletingLastPathComponent
+        while !folder.isEmpty, rmdir(output.path + "/" + folder) == 0 {
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+    }
+
     /// Removes a staging folder after a failed build.
     public func discard(_ staging: URL) {
         try? FileManager.default.removeItem(at: staging)
@@ -64,7 +213,7 @@ public struct SiteWriter {
 
     /// Writes bytes to a new file with plain system calls (Foundation's writer is several
     /// times slower for tens of thousands of small files).
-    static func write(_ bytes: [UInt8], to path: String) -> Bool {
+    public static func write(_ bytes: [UInt8], to path: String) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -79,6 +228,39 @@ public struct SiteWriter {
         return true
     }
 
+    /// Writes chunks of bytes, one after another, to a new file.
+    public static func write(chunks: [[UInt8]], to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        for bytes in chunks {
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+                guard written > 0 else { return false }
+                offset += written
+            }
+        }
+        return true
+    }
+
+    /// The bytes of a file, read with plain system calls; nil when it cannot be read.
+    public static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            guard got > 0 else { return nil }
+            offset += got
+        }
+        return bytes
+    }
+
     /// Whether a path stays inside the output folder.
     static func isSafe(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/")
@@ -87,11 +269,30 @@ public struct SiteWriter {
 
     /// Staging and old folders left by builds that were killed.
     private func removeLeftovers(in parent: URL) {
-        let prefixes = [".\(output.lastPathComponent).building-", ".\(output.lastPathComponent).old-"]
+        recoverInterruptedUpdates()
+        let prefixes = [".\(output.lastPathComponent).building-", ".\(output.lastPathComponent).old-",
+                        ".\(output.lastPathComponent).search-"]
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         where prefixes.contains(where: name.hasPrefix) {
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
         }
+    }
+}
+
+/// Changes applied to an output in place, kept undoable until committed.
+public struct OutputUpdate {
+    let writer: SiteWriter
+    let staging: URL
+
+    /// Keeps the changes: drops the files they replaced.
+    public func commit() {
+        writer.discard(staging)
+    }
+
+    /// Undoes the changes: the output is as it was before the update.
+    public func rollBack() {
+        writer.rollBack(staging)
+        writer.discard(staging)
     }
 }
 

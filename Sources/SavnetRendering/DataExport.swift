@@ -1,3 +1,4 @@
+import Foundation
 import SavnetModel
 
 /// Machine-readable data beside the pages: `network.json` per network and the whole
@@ -14,16 +15,125 @@ struct DataExport {
     }
 
     /// `directory.json`: every network in the Popolo vocabulary.
-    func directoryFile() -> OutputFile {
-        var popolo = Popolo()
-        for (area, network) in site.publishedNetworks { popolo.add(NetworkRecord(network, area: area), gazetteer: site.gazetteer) }
-        var json = JSONWriter(capacity: 1 << 20)
-        popolo.write(into: &json)
-        return OutputFile(path: "directory.json", bytes: json.bytes + [0x0A])
+    /// `directory.json`: every published network in the Popolo vocabulary. Each network's
+    /// part is copied from the last `directory.json` written when `fragments` holds it for
+    /// the same file, so that after an edit only the edited networks are written again.
+    func directoryFile(fragments: DirectoryFragments? = nil) -> OutputFile {
+        let published = site.directory.networkFiles.compactMap { file -> (NetworkFile, Area)? in
+            guard let network = file.network, let area = site.gazetteer.area(network.area.value),
+                  site.isPublished(file, area) else { return nil }
+            return (file, area)
+        }
+        let (previous, reusable) = fragments?.reusable(published.map(\.0)) ?? ([], Array(repeating: nil, count: published.count))
+        let gazetteer = site.gazetteer
+        let fresh = ParallelMap.map(Array(zip(published, reusable))) { entry, spans -> Popolo.Fragment? in
+            spans == nil ? Popolo.Fragment(NetworkRecord(entry.0.network!, area: entry.1), gazetteer: gazetteer) : nil
+        }
+        let parts = zip(reusable, fresh).map { spans, fragment -> Popolo.Part in
+            if let spans { return .reused(spans) }
+            return .fresh(fragment!)
+        }
+        var json = JSONWriter(capacity: max(previous.count + (1 << 16), 1 << 20))
+        let spans = Popolo.write(published.map(\.0), parts, previous: previous, into: &json)
+        json.append(0x0A)
+        fragments?.keep(json.bytes, spans: Dictionary(zip(published.map(\.0.path), zip(published.map(\.0), spans)).map { ($0.0, $0.1) },
+                                                     uniquingKeysWith: { $1 }))
+        return OutputFile(path: "directory.json", bytes: json.bytes)
     }
 }
 
-/// One network as JSON.
+/// Where one network's parts sit in a `directory.json`.
+public struct DirectorySpans: Equatable, Sendable {
+    public var memberships: Range<Int>
+    public var organization: Range<Int>
+    public var posts: Range<Int>
+
+    /// Writes the spans for the build cache.
+    public func write(to writer: inout SnapshotWriter) {
+        for range in [memberships, organization, posts] {
+            writer.write(range.lowerBound)
+            writer.write(range.count)
+        }
+    }
+
+    /// Reads spans written by `write(to:)`.
+    public init(from reader: inout SnapshotReader) throws {
+        var ranges: [Range<Int>] = []
+        for _ in 0..<3 {
+            let start = try reader.readInt(), count = try reader.readInt()
+            guard start >= 0, count >= 0 else { throw SnapshotError.corrupt }
+            ranges.append(start..<start + count)
+        }
+        (memberships, organization, posts) = (ranges[0], ranges[1], ranges[2])
+    }
+
+    init(memberships: Range<Int>, organization: Range<Int>, posts: Range<Int>) {
+        (self.memberships, self.organization, self.posts) = (memberships, organization, posts)
+    }
+}
+
+/// The last `directory.json` written and where each network's parts are in it, so the
+/// next one copies the parts of files that did not change. A part is reused only for the
+/// very same file object: an edited file is a new object.
+public final class DirectoryFragments: @unchecked Sendable {
+    private let lock = NSLock()
+    private var previous: [UInt8] = []
+    private var byPath: [String: (file: NetworkFile, spans: DirectorySpans)] = [:]
+    private let keepsBytes: Bool
+
+    /// An empty store. With `keepsBytes: false` only the spans are kept after writing, and
+    /// the bytes must come back through `attach(_:)` (read from the output).
+    public init(keepsBytes: Bool = true) {
+        self.keepsBytes = keepsBytes
+    }
+
+    /// The last bytes and, for each file, its spans in them when they can be reused.
+    func reusable(_ files: [NetworkFile]) -> ([UInt8], [DirectorySpans?]) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !previous.isEmpty else { return ([], Array(repeating: nil, count: files.count)) }
+        return (previous, files.map { file in
+            guard let entry = byPath[file.path], entry.file === file,
+                  [entry.spans.memberships, entry.spans.organization, entry.spans.posts].allSatisfy({ $0.upperBound <= previous.count })
+            else { return nil }
+            return entry.spans
+        })
+    }
+
+    func keep(_ bytes: [UInt8], spans: [String: (NetworkFile, DirectorySpans)]) {
+        lock.lock()
+        defer { lock.unlock() }
+        previous = keepsBytes ? bytes : []
+        byPath = spans.mapValues { (file: $0.0, spans: $0.1) }
+    }
+
+    /// The spans of each file, by content path, for the build cache.
+    public var spans: [String: DirectorySpans] {
+        lock.lock()
+        defer { lock.unlock() }
+        var result: [String: DirectorySpans] = [:]
+        for (_, entry) in byPath { result[entry.file.contentPath] = entry.spans }
+        return result
+    }
+
+    /// Restores spans saved with `spans` for the given files (those whose content did not
+    /// change since); they are used once `attach(_:)` gives the bytes they point into.
+    public func restore(spans saved: [String: DirectorySpans], files: [NetworkFile]) {
+        var entries: [String: (NetworkFile, DirectorySpans)] = [:]
+        for file in files {
+            if let spans = saved[file.contentPath] { entries[file.path] = (file, spans) }
+        }
+        keep([], spans: entries)
+    }
+
+    /// The `directory.json` restored spans point into, as read back from the output.
+    public func attach(_ bytes: [UInt8]) {
+        lock.lock()
+        defer { lock.unlock() }
+        previous = bytes
+    }
+}
+
 struct NetworkRecord {
     struct MemberRecord { var position: String, positionTH: String, name: String, represents: String? }
 
@@ -101,71 +211,154 @@ struct NetworkRecord {
 
 /// The directory in the Popolo vocabulary (organizations, posts, persons, memberships),
 /// written straight to JSON with keys in sorted order.
-struct Popolo {
-    private var organizations: [(id: String, record: NetworkRecord, parent: String?)] = []
-    private var personIDs: [String: String] = [:]
+/// The Popolo form of the directory: organisations (networks), posts (committee seats),
+/// persons and memberships, each list sorted, built from per-network fragments.
+enum Popolo {
+    /// What one network contributes to the lists, already written as JSON elements.
+    struct Fragment: Sendable {
+        var memberships: [UInt8]
+        var organization: [UInt8]
+        var posts: [UInt8]
 
-    mutating func add(_ record: NetworkRecord, gazetteer: Gazetteer) {
-        let parent = gazetteer.area(record.area)?.parentCode.map { "network-" + ($0.isEmpty ? "th" : $0) }
-        organizations.append((record.id, record, parent))
-        for member in record.committee { _ = personID(member.name) }
+        init(_ record: NetworkRecord, gazetteer: Gazetteer) {
+            let parent = gazetteer.area(record.area)?.parentCode.map { "network-" + ($0.isEmpty ? "th" : $0) }
+            var memberships = JSONWriter(capacity: 4096)
+            var posts = JSONWriter(capacity: 4096)
+            Popolo.forEachPost(record) { postID, member in
+                memberships.beginObject()
+                memberships.field("end_date", record.termEnd)
+                memberships.field("id", postID + "/membership")
+                memberships.field("on_behalf_of_area_id", member.represents)
+                memberships.field("organization_id", record.id)
+                memberships.field("person_id", Popolo.personID(member.name))
+                memberships.field("post_id", postID)
+                memberships.field("role", member.positionTH)
+                memberships.field("start_date", record.termStart)
+                memberships.endObject()
+                posts.beginObject()
+                posts.field("id", postID)
+                posts.field("label", member.positionTH)
+                posts.field("organization_id", record.id)
+                posts.field("role", member.position)
+                posts.endObject()
+            }
+            var organization = JSONWriter(capacity: 256)
+            organization.beginObject()
+            organization.field("area_id", record.area.isEmpty ? "th" : record.area)
+            organization.field("classification", "network-" + record.level)
+            organization.field("id", record.id)
+            organization.field("name", record.name)
+            organization.field("parent_id", parent)
+            organization.endObject()
+            self.memberships = memberships.bytes
+            self.posts = posts.bytes
+            self.organization = organization.bytes
+        }
     }
 
-    func write(into json: inout JSONWriter) {
-        let ordered = organizations.sorted { $0.id < $1.id }
+    /// A network's part: written afresh, or copied from the previous `directory.json`.
+    enum Part {
+        case fresh(Fragment)
+        case reused(DirectorySpans)
+    }
+
+    /// Writes the whole directory: lists sorted by organisation id, persons once each,
+    /// sorted by id (then name, should two names share an id). Returns where each
+    /// network's parts were written.
+    static func write(_ files: [NetworkFile], _ parts: [Part], previous: [UInt8], into json: inout JSONWriter) -> [DirectorySpans] {
+        let order = files.indices.sorted { organizationID(files[$0]) < organizationID(files[$1]) }
+        var spans = Array(repeating: [Range<Int>](), count: files.count)
+        func list(_ name: String, _ section: Int) {
+            json.key(name)
+            json.beginArray()
+            var first = true
+            for index in order {
+                let start: Int
+                switch parts[index] {
+                case let .fresh(fragment):
+                    let bytes = [fragment.memberships, fragment.organization, fragment.posts][section]
+                    start = json.raw(bytes, first: first || bytes.isEmpty)
+                    if !bytes.isEmpty { first = false }
+                case let .reused(old):
+                    let range = [old.memberships, old.organization, old.posts][section]
+                    start = json.raw(previous[range], first: first || range.isEmpty)
+                    if !range.isEmpty { first = false }
+                }
+                spans[index].append(start..<json.bytes.count)
+            }
+            json.endArray()
+        }
         json.beginObject()
-        json.key("memberships"); json.beginArray()
-        for (_, record, _) in ordered {
-            forEachPost(record) { postID, member in
-                json.beginObject()
-                json.field("end_date", record.termEnd)
-                json.field("id", postID + "/membership")
-                json.field("on_behalf_of_area_id", member.represents)
-                json.field("organization_id", record.id)
-                json.field("person_id", personIDs[member.name])
-                json.field("post_id", postID)
-                json.field("role", member.positionTH)
-                json.field("start_date", record.termStart)
-                json.endObject()
-            }
-        }
-        json.endArray()
-        json.key("organizations"); json.beginArray()
-        for (id, record, parent) in ordered {
-            json.beginObject()
-            json.field("area_id", record.area.isEmpty ? "th" : record.area)
-            json.field("classification", "network-" + record.level)
-            json.field("id", id)
-            json.field("name", record.name)
-            json.field("parent_id", parent)
-            json.endObject()
-        }
-        json.endArray()
-        json.key("persons"); json.beginArray()
-        for (name, id) in personIDs.sorted(by: { $0.value < $1.value }) {
-            json.beginObject()
-            json.field("id", id)
-            json.field("name", name)
-            json.endObject()
-        }
-        json.endArray()
-        json.key("posts"); json.beginArray()
-        for (_, record, _) in ordered {
-            forEachPost(record) { postID, member in
-                json.beginObject()
-                json.field("id", postID)
-                json.field("label", member.positionTH)
-                json.field("organization_id", record.id)
-                json.field("role", member.position)
-                json.endObject()
-            }
-        }
-        json.endArray()
+        list("memberships", 0)
+        list("organizations", 1)
+        writePersons(files, into: &json)
+        list("posts", 2)
         json.endObject()
+        return spans.map { DirectorySpans(memberships: $0[0], organization: $0[1], posts: $0[2]) }
     }
 
-    /// Each member's post id: `network-8409/vice-chair-2`.
-    private func forEachPost(_ record: NetworkRecord, _ body: (String, NetworkRecord.MemberRecord) -> Void) {
+    /// The id of a network's organisation.
+    static func organizationID(_ file: NetworkFile) -> String {
+        let code = file.network?.area.value ?? ""
+        return "network-" + (code.isEmpty ? "th" : code)
+    }
+
+    /// Every committee member's name once, with its id, sorted by id then name bytes.
+    /// Written straight from the members (no string per person): the list has 160,000
+    /// entries at national scale and is rebuilt after every edit.
+    static func writePersons(_ files: [NetworkFile], into json: inout JSONWriter) {
+        let committees = files.map { $0.network?.committee ?? [] }
+        // Small entries sort fast: the hash and where the member is. Members are read in
+        // place, never copied.
+        var persons: [(id: UInt64, file: Int32, member: Int32)] = []
+        persons.reserveCapacity(files.count * 20)
+        for fileIndex in committees.indices {
+            for memberIndex in committees[fileIndex].indices {
+                persons.append((personHash(committees[fileIndex][memberIndex]), Int32(fileIndex), Int32(memberIndex)))
+            }
+        }
+        func title(_ entry: (id: UInt64, file: Int32, member: Int32)) -> String {
+            committees[Int(entry.file)][Int(entry.member)].title?.value ?? ""
+        }
+        func name(_ entry: (id: UInt64, file: Int32, member: Int32)) -> String {
+            committees[Int(entry.file)][Int(entry.member)].name.value
+        }
+        func bytes(_ entry: (id: UInt64, file: Int32, member: Int32)) -> [UInt8] {
+            Array(title(entry).utf8) + Array(name(entry).utf8)
+        }
+        persons.sort { $0.id != $1.id ? $0.id < $1.id : bytes($0).lexicographicallyPrecedes(bytes($1)) }
+        json.key("persons"); json.beginArray()
+        var last: (id: UInt64, file: Int32, member: Int32)?
+        for person in persons {
+            if let last, last.id == person.id, bytes(last) == bytes(person) { continue }
+            last = person
+            json.beginObject()
+            json.key("id")
+            json.asciiString(personIDBytes(person.id))
+            json.key("name")
+            json.string(title(person), name(person))
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    /// The hash of a member's printed name (title and name), spaces ignored.
+    static func personHash(_ member: Member) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        if let title = member.title?.value {
+            for byte in title.utf8 where byte != 0x20 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+        }
+        for byte in member.name.value.utf8 where byte != 0x20 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    static func forEachPost(_ record: NetworkRecord, _ body: (String, NetworkRecord.MemberRecord) -> Void) {
         var seats: [String: Int] = [:]
         for member in record.committee {
             let seat = (seats[member.position] ?? 0) + 1
@@ -174,16 +367,28 @@ struct Popolo {
         }
     }
 
-    /// A stable id per distinct name (FNV-1a of the name without spaces).
-    private mutating func personID(_ name: String) -> String {
-        if let id = personIDs[name] { return id }
+    /// A stable id for a person's name (spaces ignored): `person-` and 16 hex digits.
+    static func personID(_ name: String) -> String { personID(personHash(name)) }
+
+    static func personID(_ hash: UInt64) -> String {
+        String(decoding: personIDBytes(hash), as: UTF8.self)
+    }
+
+    static func personIDBytes(_ hash: UInt64) -> [UInt8] {
+        var bytes: [UInt8] = [0x70, 0x65, 0x72, 0x73, 0x6F, 0x6E, 0x2D]  // person-
+        for shift in stride(from: 60, through: 0, by: -4) {
+            let digit = UInt8((hash >> UInt64(shift)) & 0xF)
+            bytes.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
+        }
+        return bytes
+    }
+
+    static func personHash(_ name: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in name.utf8 where byte != 0x20 {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }
-        let id = "person-" + String(hash, radix: 16)
-        personIDs[name] = id
-        return id
+        return hash
     }
 }

@@ -23,6 +23,15 @@ struct JSONWriter {
     }
 
     mutating func string(_ text: String) { value(); string(text, asValue: false) }
+
+    /// Two texts written as one string (a title and a name).
+    mutating func string(_ first: String, _ second: String) {
+        value()
+        bytes.append(0x22)
+        escape(first)
+        escape(second)
+        bytes.append(0x22)
+    }
     mutating func number(_ number: Int) { value(); bytes.append(contentsOf: String(number).utf8) }
     mutating func number(_ number: Double) {
         value()
@@ -32,6 +41,29 @@ struct JSONWriter {
             bytes.append(contentsOf: String(number).utf8)
         }
     }
+    /// Already-written elements (`{…},{…}`) spliced into the open array; returns where
+    /// they start. Nothing is written for no elements.
+    @discardableResult
+    mutating func raw<Elements: Collection>(_ elements: Elements, first: Bool) -> Int where Elements.Element == UInt8 {
+        guard !elements.isEmpty else { return bytes.count }
+        if !first { bytes.append(0x2C) }
+        let start = bytes.count
+        bytes.append(contentsOf: elements)
+        needsComma[needsComma.count - 1] = true
+        return start
+    }
+
+    /// A string known to need no escaping (ASCII letters, digits, `-`).
+    mutating func asciiString(_ text: [UInt8]) {
+        value()
+        bytes.append(0x22)
+        bytes.append(contentsOf: text)
+        bytes.append(0x22)
+    }
+
+    /// One byte after the JSON (a final newline).
+    mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
     mutating func null() { value(); bytes.append(contentsOf: "null".utf8) }
 
     /// `key: text`, or nothing when `text` is nil.
@@ -49,6 +81,11 @@ struct JSONWriter {
 
     private mutating func string(_ text: String, asValue: Bool) {
         bytes.append(0x22)
+        escape(text)
+        bytes.append(0x22)
+    }
+
+    private mutating func escape(_ text: String) {
         for byte in text.utf8 {
             switch byte {
             case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
@@ -63,6 +100,5 @@ struct JSONWriter {
             default: bytes.append(byte)
             }
         }
-        bytes.append(0x22)
     }
 }

@@ -37,10 +37,10 @@ struct SiteContext {
                 pages += gazetteer.children(of: district.code).map(Page.area)
             }
         }
-        for (area, network) in publishedNetworks {
+        for (area, file) in publishedNetworks {
             pages.append(.document(.order, area))
-            if network.regulation != nil { pages.append(.document(.regulation, area)) }
-            if network.plan != nil { pages.append(.document(.plan, area)) }
+            if file.network?.regulation != nil { pages.append(.document(.regulation, area)) }
+            if file.network?.plan != nil { pages.append(.document(.plan, area)) }
         }
         return pages
     }
@@ -57,11 +57,11 @@ struct SiteContext {
         return file.network
     }
 
-    /// Every published network with its area, in file order.
-    var publishedNetworks: [(area: Area, network: Network)] {
-        directory.networks.compactMap { file, network in
-            guard let area = gazetteer.area(network.area.value), isPublished(file, area) else { return nil }
-            return (area, network)
+    /// Every published network's file with its area, in file order.
+    var publishedNetworks: [(area: Area, file: NetworkFile)] {
+        directory.networkFiles.compactMap { file in
+            guard let code = file.network?.area.value, let area = gazetteer.area(code), isPublished(file, area) else { return nil }
+            return (area, file)
         }
     }
 

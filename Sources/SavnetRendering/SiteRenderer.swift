@@ -7,6 +7,10 @@ import SavnetModel
 public struct SiteRenderer: Sendable {
     let library: MustacheLibrary
     let theme: Theme
+    /// For each template, a digest of its text and of every template it includes or
+    /// extends, directly or not: a page needs rendering again exactly when its template's
+    /// version changed.
+    public let templateVersions: [String: ContentDigest]
 
     /// Compiles the theme's templates; a template that does not parse is an error naming it.
     public init(theme: Theme) throws {
@@ -25,6 +29,55 @@ public struct SiteRenderer: Sendable {
         }
         self.library = library
         self.theme = theme
+        templateVersions = Self.versions(of: theme.templates)
+    }
+
+    /// The template a page path is rendered with; nil for data files (`network.json`),
+    /// which use no template.
+    public static func templateName(forPage path: String) -> String? {
+        switch path {
+        case "index.html": return "home"
+        case "search/index.html": return "search"
+        case "404.html": return "404"
+        default: break
+        }
+        var parts = path.split(separator: "/")
+        guard parts.last == "index.html" else { return nil }
+        parts.removeLast()
+        if let last = parts.last, let kind = DocumentKind(rawValue: String(last)) { return kind.rawValue }
+        switch parts.count {
+        case 1: return "province"
+        case 2: return "district"
+        case 3: return "subdistrict"
+        default: return nil
+        }
+    }
+
+    /// Digests of each template together with the templates it names in `{{>partial}}`
+    /// and `{{<parent}}` tags, followed transitively.
+    static func versions(of templates: [String: String]) -> [String: ContentDigest] {
+        var references: [String: Set<String>] = [:]
+        for (name, text) in templates {
+            var found: Set<String> = []
+            var rest = text[...]
+            while let open = rest.range(of: "{{") {
+                rest = rest[open.upperBound...]
+                let tag = rest.drop(while: { $0 == " " })
+                guard let sigil = tag.first, sigil == ">" || sigil == "<", let close = tag.range(of: "}}") else { continue }
+                found.insert(tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            }
+            references[name] = found
+        }
+        var versions: [String: ContentDigest] = [:]
+        for name in templates.keys {
+            var closure: Set<String> = [name]
+            var queue = [name]
+            while let next = queue.popLast() {
+                for reference in references[next] ?? [] where closure.insert(reference).inserted { queue.append(reference) }
+            }
+            versions[name] = ContentDigest(combining: closure.sorted().flatMap { [$0, templates[$0] ?? ""] })
+        }
+        return versions
     }
 
     /// The templates every theme must provide (a site theme inherits the default's).
@@ -47,10 +100,11 @@ public struct SiteRenderer: Sendable {
     /// depend on the order.
     public func render(
         _ directory: Directory, settings: SiteSettings, today: CalendarDate, searchIndexed: Bool,
-        emit: @Sendable (OutputFile) -> Void
+        fragments: DirectoryFragments? = nil, emit: @Sendable (OutputFile) -> Void
     ) throws {
         try render(paths: nil, directory, settings: settings, today: today, searchIndexed: searchIndexed, emit: emit)
-        renderAggregates(directory, settings: settings, today: today, searchIndexed: searchIndexed, emit: emit)
+        renderAggregates(directory, settings: settings, today: today, searchIndexed: searchIndexed, fragments: fragments,
+                         emit: emit)
     }
 
     /// The pages (and each network's `network.json` beside its page) whose paths are in
@@ -122,14 +176,17 @@ public struct SiteRenderer: Sendable {
 
     /// The files that summarise the whole site: assets, sitemap, feed, robots and
     /// `directory.json`.
+    /// `fragments` keeps each network's part of `directory.json` between calls.
     public func renderAggregates(
         _ directory: Directory, settings: SiteSettings, today: CalendarDate, searchIndexed: Bool,
-        emit: (OutputFile) -> Void
+        fragments: DirectoryFragments? = nil, emit: (OutputFile) -> Void
     ) {
-        let site = SiteContext(directory: directory, settings: settings, today: today, searchIndexed: searchIndexed)
+        // Summaries use no roll-ups; skip summing them.
+        let site = SiteContext(directory: directory, settings: settings, today: today, searchIndexed: searchIndexed,
+                               sumRollUps: false)
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) { emit(OutputFile(path: "assets/" + path, bytes: bytes)) }
         Feeds(site: site).files().forEach(emit)
-        emit(DataExport(site: site).directoryFile())
+        emit(DataExport(site: site).directoryFile(fragments: fragments))
     }
 }
 

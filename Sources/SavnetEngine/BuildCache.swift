@@ -1,0 +1,269 @@
+import Foundation
+import SavnetLoading
+import SavnetModel
+import SavnetRendering
+
+/// What a build found in the build cache.
+public enum CacheStatus: Equatable, Sendable {
+    /// No cache was given (first build, or `--no-cache`).
+    case missing
+    /// A cache exists but cannot be used; the reason says why.
+    case stale(String)
+    /// The cache was used; `changed` content files were read again.
+    case used(changed: Int)
+}
+
+/// The engine's state saved between builds, so that `savnet build` after an edit parses,
+/// checks and renders only what the edit can change. Keyed by:
+///
+/// - the savnet program that wrote it (any other build of savnet starts afresh);
+/// - the content folder as shown in findings and the areas known (gazetteer and extra areas);
+/// - each content file's digest (a changed file is parsed again, and everything that
+///   depends on it is checked and rendered again, exactly as the in-process engine does);
+/// - the date (term status and deadlines) and the settings pages show: when they change,
+///   every page is rendered again;
+/// - each template's version (its text and the templates it includes or extends): when one
+///   changes, the pages that use it are rendered again;
+/// - the output folder's build mark: when the output is not the one this cache describes,
+///   every file is rendered and written again.
+///
+/// The output's digests are kept, not its bytes, so only files that differ are written.
+public enum BuildCache {
+    static let magic = Array("savnet build cache\n".utf8)
+    static let formatVersion = 1
+}
+
+extension BuildEngine {
+    /// An engine for a build: restored from `cache` where it applies, with the files whose
+    /// bytes differ from the cached ones (and new and deleted files) taken in as edits;
+    /// otherwise loaded and checked afresh. Nothing is rendered yet unless restored.
+    ///
+    /// - Parameters:
+    ///   - contents: every content file's bytes (or why they cannot be read), by content path.
+    ///   - cache: the bytes of the last build's cache, if any.
+    ///   - tool: identifies the savnet program (a digest of its executable).
+    public static func open(
+        loader: ContentLoader, renderer: SiteRenderer, settings: SiteSettings, gazetteer: Gazetteer, today: CalendarDate,
+        searchIndexed: Bool, contents: [(String, Result<[UInt8], Diagnostic>)], cache: [UInt8]?, tool: String
+    ) throws -> (BuildEngine, CacheStatus) {
+        let engine = BuildEngine(empty: (), loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer,
+                                 today: today, searchIndexed: searchIndexed, keepsOutputs: false)
+        var status = CacheStatus.missing
+        if let cache {
+            do {
+                let changed = try engine.restore(cache, contents: contents, tool: tool)
+                return (engine, .used(changed: changed))
+            } catch let error as CacheMismatch {
+                status = .stale(error.reason)
+            } catch {
+                status = .stale("the cache file is damaged")
+            }
+            // Start again from nothing.
+            return try (Self.open(loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer, today: today,
+                                  searchIndexed: searchIndexed, contents: contents, cache: nil, tool: tool).0, status)
+        }
+        engine.load(contents)
+        engine.checkAll()
+        return (engine, status)
+    }
+
+    /// The mark of the output this engine's digests describe, when restored from a cache.
+    public var outputMark: String? { restoredMark }
+
+    /// Whether an output marked `mark` is the one the restored cache describes, indexed
+    /// for search exactly when this build indexes it, so that it can be updated in place.
+    public func canUpdate(outputMarkedWith mark: String?) -> Bool {
+        guard let restoredMark, mark == restoredMark else { return false }
+        return restoredMark.hasSuffix("+search") == searchIndexed
+    }
+
+    /// After `open` restored a cache: renders what the edits, template changes and settings
+    /// changes require, and the summaries; returns the files to write and remove.
+    /// `previousOutput` reads a file of the output the cache describes (the last
+    /// `directory.json` is copied from rather than written again whole).
+    public func renderChanges(previousOutput: (String) -> [UInt8]?) throws -> Update {
+        if let previous = previousOutput("directory.json"), ContentDigest(previous) == digests["directory.json"] {
+            fragments.attach(previous)
+        }
+        var update = pendingUpdate
+        pendingUpdate = .none
+        update.merge(try rerenderStale())
+        summariesAreStale = true
+        let summaries = refreshSummaries()
+        update.merge(Update(written: summaries, removed: []))
+        return update
+    }
+
+    /// A digest of every output file's path and digest, and whether the output is indexed
+    /// for search: the mark of an output that holds exactly these files (two builds of the
+    /// same site get the same mark; an output indexed for search gets another).
+    public var outputFingerprint: String {
+        // Order-independent: a sum of one mixed value per file.
+        var sum: UInt64 = 0
+        for (path, digest) in digests {
+            var mixed = ContentDigest(path).value ^ (digest.value &* 0x9E37_79B9_7F4A_7C15)
+            mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+            sum &+= mixed ^ (mixed >> 31)
+        }
+        return ContentDigest(value: sum).description + "-\(digests.count)" + (searchIndexed ? "+search" : "")
+    }
+
+    /// Pages (HTML files) and all files of the site as last rendered.
+    public var pageAndFileCounts: (pages: Int, files: Int) {
+        (digests.keys.filter { $0.hasSuffix(".html") }.count, digests.count)
+    }
+
+    /// How many content files were read (as `savnet check` counts them).
+    public var fileCount: Int {
+        files.count + loaderFindings.values.joined().filter { $0.rule == "file-too-large" }.count
+    }
+
+    /// The cache bytes for the current state, for an output marked `mark`, in pieces to be
+    /// written one after another (each file's part is kept as it is, not copied into one
+    /// buffer).
+    public func snapshot(tool: String, mark: String) -> [[UInt8]] {
+        var chunks: [[UInt8]] = []
+        var writer = SnapshotWriter(capacity: 1 << 16)
+        writer.write(bytes: BuildCache.magic)
+        writer.write(BuildCache.formatVersion)
+        writer.write(tool)
+        writer.write(modelKey)
+        writer.write(today.iso)
+        writer.write(renderedKey) { $0.write($1.value) }
+        writer.write(renderedTemplates.sorted { $0.key < $1.key }) { writer, entry in
+            writer.write(entry.key)
+            writer.write(entry.value.value)
+        }
+        writer.write(mark)
+        // Entries go in any order (sorting 40,000 paths would cost more than it helps).
+        let paths = Array(Set(files.keys).union(loaderFindings.keys))
+        // Files not carried over from the last cache are encoded on every core.
+        let encoded = ParallelMap.map(paths) { path -> [UInt8]? in
+            if let saved = savedFiles[path] { return saved }
+            guard let file = files[path] else { return nil }
+            var fileWriter = SnapshotWriter()
+            // The text is left out (the next build reads the file anyway) unless it could not
+            // be decoded, when it is not what decoding the file gives.
+            fileWriter.write(file, includeRaw: loaderFindings[path]?.contains { $0.rule == "file-encoding" } ?? false)
+            return fileWriter.bytes
+        }
+        writer.write(paths.count)
+        for (path, blob) in zip(paths, encoded) {
+            writer.write(path)
+            writer.write(contentDigests[path]) { $0.write($1.value) }
+            writer.write(loaderFindings[path] ?? []) { $0.write($1) }
+            writer.write(blob != nil)
+            if let blob {
+                writer.write(blob.count)
+                chunks.append(writer.bytes)
+                chunks.append(blob)
+                writer = SnapshotWriter(capacity: 1 << 10)
+            }
+        }
+        writer.write(Array(ruleFindings.keys)) { writer, path in
+            writer.write(path)
+            writer.write(self.ruleFindings[path] ?? []) { $0.write($1) }
+        }
+        writer.write(Array(pagePaths)) { $0.write($1) }
+        writer.write(Array(digests)) { writer, entry in
+            writer.write(entry.key)
+            writer.write(entry.value.value)
+        }
+        writer.write(Array(fragments.spans)) { writer, entry in
+            writer.write(entry.key)
+            entry.value.write(to: &writer)
+        }
+        chunks.append(writer.bytes)
+        return chunks
+    }
+}
+
+/// Why a cache does not apply.
+struct CacheMismatch: Error {
+    var reason: String
+}
+
+extension BuildEngine {
+    /// What the parsed files depend on besides their bytes.
+    var modelKey: String {
+        "\(loader.displayRoot)\n\(gazetteer.fingerprint)"
+    }
+
+    /// Restores the state saved in `bytes`, then takes in the content files that differ
+    /// from it. Returns how many did.
+    func restore(_ bytes: [UInt8], contents: [(String, Result<[UInt8], Diagnostic>)], tool: String) throws -> Int {
+        var reader = SnapshotReader(bytes)
+        guard try reader.readBytes() == BuildCache.magic, try reader.readInt() == BuildCache.formatVersion else {
+            throw CacheMismatch(reason: "the cache was written in another format")
+        }
+        guard try reader.readString() == tool else { throw CacheMismatch(reason: "the cache was written by another savnet build") }
+        guard try reader.readString() == modelKey else {
+            throw CacheMismatch(reason: "the content folder or the list of areas changed")
+        }
+        let cachedToday = try reader.readString()
+        renderedKey = try reader.readOptional { ContentDigest(value: try $0.readUInt64()) }
+        renderedTemplates = Dictionary(try reader.readArray { (try $0.readString(), ContentDigest(value: try $0.readUInt64())) },
+                                       uniquingKeysWith: { $1 })
+        restoredMark = try reader.readString()
+
+        struct Entry {
+            var path: String
+            var digest: ContentDigest?
+            var findings: [Diagnostic]
+            var blob: [UInt8]?
+        }
+        let entries = try reader.readArray { reader in
+            Entry(path: try reader.readString(), digest: try reader.readOptional { ContentDigest(value: try $0.readUInt64()) },
+                  findings: try reader.readArray { try $0.readDiagnostic() }, blob: try reader.readOptional { try $0.readBytes() })
+        }
+        // Which files changed: digests compared on every core.
+        let current = Dictionary(contents, uniquingKeysWith: { first, _ in first })
+        let currentDigests = Dictionary(zip(contents.map(\.0), ParallelMap.map(contents) { _, bytes -> ContentDigest? in
+            guard case let .success(bytes) = bytes else { return nil }
+            return ContentDigest(bytes)
+        }), uniquingKeysWith: { first, _ in first })
+        let decoded = ParallelMap.map(entries) { entry -> Result<NetworkFile?, Error> in
+            Result {
+                guard let blob = entry.blob else { return nil }
+                var fileReader = SnapshotReader(blob)
+                return try fileReader.readFile {
+                    // The text comes from the file as read now when it is unchanged; a
+                    // changed file is replaced before anything reads its text.
+                    guard entry.digest != nil, currentDigests[entry.path] == entry.digest,
+                          case let .success(bytes)? = current[entry.path], let text = NetworkParser.decodedText(bytes)
+                    else { return "" }
+                    return text
+                }
+            }
+        }
+        var changed: Set<String> = []
+        for (entry, file) in zip(entries, decoded) {
+            files[entry.path] = try file.get()
+            loaderFindings[entry.path] = entry.findings
+            contentDigests[entry.path] = entry.digest
+            if entry.digest == nil || currentDigests[entry.path] != entry.digest {
+                changed.insert(entry.path)
+            } else if let blob = entry.blob {
+                savedFiles[entry.path] = blob
+            }
+        }
+        for (path, _) in contents where contentDigests[path] == nil { changed.insert(path) }
+        ruleFindings = Dictionary(try reader.readArray { (try $0.readString(), try $0.readArray { try $0.readDiagnostic() }) },
+                                  uniquingKeysWith: { $1 })
+        pagePaths = Set(try reader.readArray { try $0.readString() })
+        digests = Dictionary(try reader.readArray { (try $0.readString(), ContentDigest(value: try $0.readUInt64())) },
+                             uniquingKeysWith: { $1 })
+        let savedSpans = Dictionary(try reader.readArray { (try $0.readString(), try DirectorySpans(from: &$0)) },
+                                    uniquingKeysWith: { $1 })
+        guard reader.isAtEnd else { throw SnapshotError.corrupt }
+        directory = Directory(files: Array(files.values), gazetteer: gazetteer)
+        fragments.restore(spans: savedSpans, files: files.filter { !changed.contains($0.key) }.map(\.value))
+
+        // The edits since, as the in-process engine takes them.
+        pendingUpdate = try update(Array(changed)) { path in current[path] ?? loader.read(path) }
+        if cachedToday != today.iso { checkAll() }
+        matchesRestoredCache = changed.isEmpty && cachedToday == today.iso
+        return changed.count
+    }
+}
