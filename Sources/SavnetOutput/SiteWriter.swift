@@ -200,9 +200,10 @@ public struct SiteWriter {
 
     /// Removes the folders holding `path` inside the output while they are empty.
     private func removeEmptyFolders(above path: String) {
-        var folder = (path as NSString).deletingLastPathComponent
-        while !folder.isEmpty, rmdir(output.path + "/" + folder) == 0 {
-            folder = (folder as NSString).deletingLastPathComponent
+        var folder = Substring(path)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            guard rmdir(output.path + "/" + folder) == 0 else { return }
         }
     }
 

@@ -101,4 +101,97 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stdout.hasPrefix("savnet.yml:2:9: error: search must be auto, on or off [settings]"), result.stdout)
     }
+
+    // MARK: - The build cache
+
+    private func edit(_ path: String, _ change: (String) -> String) throws {
+        let file = work.appendingPathComponent(path)
+        try change(try String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    func testABuildAfterAnEditUpdatesTheSiteInPlaceExactlyAsACleanBuild() throws {
+        let first = try CLI.run(["build", "--no-search"], in: work)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: work.path + "/.savnet/cache/build"))
+        let same = try CLI.run(["build", "--no-search"], in: work)
+        XCTAssertTrue(same.stderr.contains("0 files written, 0 removed (0 content files changed since the last build)"), same.stderr)
+        try edit("content/84/8409/840901.md") { $0 + "\nเพิ่มย่อหน้าใหม่\n" }
+        try FileManager.default.removeItem(at: work.appendingPathComponent("content/84/8409/840904.md"))
+        let second = try CLI.run(["build", "--no-search"], in: work)
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(second.stderr.contains("updated site/ in "), second.stderr)
+        XCTAssertTrue(second.stderr.contains("(2 content files changed since the last build)"), second.stderr)
+        XCTAssertEqual(try CLI.run(["build", "--no-search", "--no-cache", "--output", "clean"], in: work).status, 0)
+        let site = try tree("site")
+        let clean = try tree("clean")
+        XCTAssertEqual(site.keys.sorted(), clean.keys.sorted())
+        for (path, data) in clean where site[path] != data { XCTFail("\(path) differs from a clean build") }
+        XCTAssertNil(site["84/8409/840904/index.html"].flatMap { _ in site["84/8409/840904/order/index.html"] })
+    }
+
+    func testAMissingOrReplacedOutputIsBuiltWhole() throws {
+        XCTAssertEqual(try CLI.run(["build", "--no-search"], in: work).status, 0)
+        try FileManager.default.removeItem(at: work.appendingPathComponent("site"))
+        let result = try CLI.run(["build", "--no-search"], in: work)
+        XCTAssertTrue(result.stderr.contains("\nbuilt "), result.stderr)
+        XCTAssertNotNil(try tree("site")["84/8409/840901/index.html"])
+        try "another tool".write(to: work.appendingPathComponent("site/.savnet-build"), atomically: true, encoding: .utf8)
+        XCTAssertTrue(try CLI.run(["build", "--no-search"], in: work).stderr.contains("\nbuilt "))
+    }
+
+    func testNoCacheNeitherReadsNorWritesOne() throws {
+        XCTAssertEqual(try CLI.run(["build", "--no-search", "--no-cache"], in: work).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: work.path + "/.savnet"))
+    }
+
+    func testADamagedCacheIsReportedAndTheSiteBuiltWhole() throws {
+        XCTAssertEqual(try CLI.run(["build", "--no-search"], in: work).status, 0)
+        try Data("not a cache".utf8).write(to: work.appendingPathComponent(".savnet/cache/build"))
+        let result = try CLI.run(["build", "--no-search"], in: work)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("build cache: not used: "), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\nbuilt "), result.stderr)
+        XCTAssertTrue(try CLI.run(["build", "--no-search"], in: work).stderr.contains("updated site/"), "the cache was saved again")
+    }
+
+    /// A stand-in for Pagefind: writes a bundle where asked, or fails when told to.
+    private func fakeIndexer(failing: Bool) throws -> String {
+        let bin = work.appendingPathComponent(failing ? "failing-bin" : "bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let script = failing ? "#!/bin/sh\necho 'indexing failed' >&2\nexit 3\n" : """
+        #!/bin/sh
+        site=""; out=""
+        while [ $# -gt 0 ]; do
+          case "$1" in --site) site="$2"; shift;; --output-path) out="$2"; shift;; esac; shift
+        done
+        [ -n "$out" ] || out="$site/pagefind"
+        mkdir -p "$out" && ls "$site" > "$out/pagefind.js"
+
+        """
+        let fake = bin.appendingPathComponent("pagefind_extended")
+        try script.write(to: fake, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        return bin.path + ":/usr/bin:/bin"
+    }
+
+    func testAnUpdateWhoseSearchIndexFailsPutsTheSiteBack() throws {
+        let first = try CLI.run(["build"], in: work, environment: ["PATH": try fakeIndexer(failing: false)])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertNotNil(try tree("site")["pagefind/pagefind.js"])
+        try edit("content/84/8409/840901.md") { $0 + "\nเพิ่มย่อหน้าใหม่\n" }
+        let indexed = try CLI.run(["build"], in: work, environment: ["PATH": try fakeIndexer(failing: false)])
+        XCTAssertTrue(indexed.stderr.contains("updated site/"), indexed.stderr)
+        XCTAssertNotNil(try tree("site")["pagefind/pagefind.js"], "the new bundle was swapped in")
+        let before = try tree("site")
+        try edit("content/84/8409/840901.md") { $0 + "\nอีกย่อหน้า\n" }
+        let failed = try CLI.run(["build"], in: work, environment: ["PATH": try fakeIndexer(failing: true)])
+        XCTAssertNotEqual(failed.status, 0)
+        XCTAssertTrue(failed.stderr.contains("Pagefind failed (exit status 3)"), failed.stderr)
+        XCTAssertEqual(try tree("site"), before)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasPrefix(".site") }, [])
+        // The next build (the cache still describes the site as it is) takes the edit in.
+        let retried = try CLI.run(["build"], in: work, environment: ["PATH": try fakeIndexer(failing: false)])
+        XCTAssertTrue(retried.stderr.contains("updated site/"), retried.stderr)
+        XCTAssertTrue(String(decoding: try tree("site")["84/8409/840901/index.html"]!, as: UTF8.self).contains("อีกย่อหน้า"))
+    }
 }

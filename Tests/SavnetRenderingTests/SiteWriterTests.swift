@@ -57,4 +57,71 @@ final class SiteWriterTests: XCTestCase {
         let writer = SiteWriter(output: folder.appendingPathComponent("site"))
         XCTAssertThrowsError(try writer.stage([OutputFile(path: "../escape.html", text: "x")]))
     }
+
+    // MARK: - Updates in place
+
+    private func site(_ files: [String: String]) throws -> (URL, SiteWriter) {
+        let output = folder.appendingPathComponent("site")
+        let writer = SiteWriter(output: output)
+        try writer.commit(try writer.stage(files.map { OutputFile(path: $0.key, text: $0.value) }))
+        return (output, writer)
+    }
+
+    func testAnUpdateWritesRemovesAndMarksInPlace() throws {
+        let (output, writer) = try site(["index.html": "one", "84/8409/840904/index.html": "gone", "keep.html": "same"])
+        let update = try writer.update(written: [OutputFile(path: "index.html", text: "two"), OutputFile(path: "a/b.html", text: "b")],
+                                       removed: ["84/8409/840904/index.html"], mark: "m1")
+        update.commit()
+        XCTAssertEqual(try contents(output), ["index.html": "two", "a/b.html": "b", "keep.html": "same", ".savnet-build": "m1\n"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path + "/84"), "folders left empty are removed")
+        XCTAssertEqual(writer.mark(), "m1")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["site"], "no staging left")
+    }
+
+    func testARolledBackUpdateLeavesTheOutputAsItWas() throws {
+        let (output, writer) = try site(["index.html": "one", "84/8409/840904/index.html": "gone", ".savnet-build": "m0\n"])
+        let before = try contents(output)
+        let update = try writer.update(written: [OutputFile(path: "index.html", text: "two"), OutputFile(path: "a/b.html", text: "b")],
+                                       removed: ["84/8409/840904/index.html"], mark: "m1")
+        XCTAssertNotEqual(try contents(output), before)
+        update.rollBack()
+        XCTAssertEqual(try contents(output), before)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path + "/a"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["site"])
+    }
+
+    func testAnUpdateKilledAfterItsJournalIsFinishedByTheNextBuild() throws {
+        let (output, writer) = try site(["index.html": "one", "old.html": "old", "b.html": "b0"])
+        // What a killed update leaves: staged files, a saved journal, one move already done.
+        let staging = folder.appendingPathComponent(".site.updating-4242")
+        try FileManager.default.createDirectory(at: staging.appendingPathComponent("files/a"), withIntermediateDirectories: true)
+        try "two".write(to: staging.appendingPathComponent("files/index.html"), atomically: true, encoding: .utf8)
+        try "new".write(to: staging.appendingPathComponent("files/a/new.html"), atomically: true, encoding: .utf8)
+        try "m1\n".write(to: staging.appendingPathComponent("files/.savnet-build"), atomically: true, encoding: .utf8)
+        try "b1".write(to: output.appendingPathComponent("b.html"), atomically: true, encoding: .utf8)  // moved before the kill
+        try "remove\told.html\nwrite\tb.html\nwrite\tindex.html\nwrite\ta/new.html\nwrite\t.savnet-build\n"
+            .write(to: staging.appendingPathComponent("journal"), atomically: true, encoding: .utf8)
+        writer.recoverInterruptedUpdates()
+        XCTAssertEqual(try contents(output), ["index.html": "two", "a/new.html": "new", "b.html": "b1", ".savnet-build": "m1\n"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["site"])
+    }
+
+    func testAnUpdateKilledBeforeItsJournalLeavesTheOutputUntouched() throws {
+        let (output, writer) = try site(["index.html": "one"])
+        let staging = folder.appendingPathComponent(".site.updating-4242")
+        try FileManager.default.createDirectory(at: staging.appendingPathComponent("files"), withIntermediateDirectories: true)
+        try "two".write(to: staging.appendingPathComponent("files/index.html"), atomically: true, encoding: .utf8)
+        try "write\tindex.html\n".write(to: staging.appendingPathComponent("journal.partial"), atomically: true, encoding: .utf8)
+        writer.recoverInterruptedUpdates()
+        XCTAssertEqual(try contents(output), ["index.html": "one"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["site"])
+    }
+
+    func testAnUpdateRefusesPathsOutsideTheOutput() throws {
+        let (output, writer) = try site(["index.html": "one"])
+        XCTAssertThrowsError(try writer.update(written: [OutputFile(path: "../escape.html", text: "x")], removed: [], mark: "m"))
+        XCTAssertThrowsError(try writer.update(written: [], removed: ["/etc/passwd"], mark: "m"))
+        XCTAssertEqual(try contents(output), ["index.html": "one"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/escape.html"))
+    }
 }
