@@ -53,7 +53,7 @@ for run in 1...runs {
     written = update.written.count
 }
 start = DispatchTime.now()
-let summaries = engine.refreshSummaries()
+let summaries = engine.refreshSummaries().written
 let summaryTime = seconds(start) * 1000
 try original.write(to: url, atomically: true, encoding: .utf8)
 times.sort()

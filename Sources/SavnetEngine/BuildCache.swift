@@ -89,8 +89,7 @@ extension BuildEngine {
         pendingUpdate = .none
         update.merge(try rerenderStale())
         summariesAreStale = true
-        let summaries = refreshSummaries()
-        update.merge(Update(written: summaries, removed: []))
+        update.merge(refreshSummaries())
         return update
     }
 

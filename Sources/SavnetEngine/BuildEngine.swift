@@ -149,16 +149,21 @@ public final class BuildEngine {
     }
 
     /// Rebuilds the sitemap, feed and `directory.json` (and copies the theme's assets) if
-    /// an update left them stale.
-    public func refreshSummaries() -> [OutputFile] {
-        guard summariesAreStale else { return [] }
+    /// an update left them stale; files that are no longer part of the site (an asset
+    /// removed from the theme) are reported as removed.
+    public func refreshSummaries() -> Update {
+        guard summariesAreStale else { return .none }
         var written: [OutputFile] = []
+        var emitted: Set<String> = []
         renderer.renderAggregates(directory, settings: settings, today: today, searchIndexed: searchIndexed,
                                   fragments: fragments) { file in
+            emitted.insert(file.path)
             if record(file) { written.append(file) }
         }
+        let removed = digests.keys.filter { !pagePaths.contains($0) && !emitted.contains($0) }.sorted()
+        for path in removed { forget(path) }
         summariesAreStale = false
-        return written
+        return Update(written: written, removed: removed)
     }
 
     /// Renders every file of the site, handing each to `emit` (from several threads), and

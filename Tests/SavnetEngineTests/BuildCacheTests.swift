@@ -154,6 +154,16 @@ final class BuildCacheTests: XCTestCase {
         try assertMatchesCleanBuild(engine, update, theme: theme)
     }
 
+    func testAnAssetRemovedFromTheThemeIsRemovedFromTheSite() throws {
+        var theme = try TestBuild.defaultTheme()
+        theme.assets["extra.css"] = Array("body{}".utf8)
+        let first = try cleanBuild(theme: theme)
+        XCTAssertNotNil(first.outputs["assets/extra.css"])
+        let (engine, _, update) = try cachedBuild(cache(of: first), previous: first)
+        XCTAssertEqual(update.removed, ["assets/extra.css"])
+        try assertMatchesCleanBuild(engine, update)
+    }
+
     func testANewDateChecksAndRendersEverythingAgain() throws {
         let first = try cleanBuild()
         let saved = cache(of: first)
