@@ -262,9 +262,10 @@ public struct SiteWriter {
         return bytes
     }
 
-    /// Whether a path stays inside the output folder.
+    /// Whether a path stays inside the output folder (and has no control characters, which
+    /// no page needs and which would garble the update journal).
     static func isSafe(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/")
+        !path.isEmpty && !path.hasPrefix("/") && !path.utf8.contains { $0 < 0x20 || $0 == 0x7F }
             && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
     }
 

@@ -121,6 +121,7 @@ final class SiteWriterTests: XCTestCase {
         let (output, writer) = try site(["index.html": "one"])
         XCTAssertThrowsError(try writer.update(written: [OutputFile(path: "../escape.html", text: "x")], removed: [], mark: "m"))
         XCTAssertThrowsError(try writer.update(written: [], removed: ["/etc/passwd"], mark: "m"))
+        XCTAssertThrowsError(try writer.update(written: [OutputFile(path: "a\nwrite\tb.html", text: "x")], removed: [], mark: "m"))
         XCTAssertEqual(try contents(output), ["index.html": "one"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/escape.html"))
     }
