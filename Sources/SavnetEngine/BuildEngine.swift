@@ -62,6 +62,9 @@ public final class BuildEngine {
     /// The template versions and settings the current digests were rendered with.
     var renderedTemplates: [String: ContentDigest] = [:]
     var renderedKey: ContentDigest?
+    /// Every area's roll-up for the current directory, kept up to date after edits (nil
+    /// until first needed).
+    var rollUps: RollUpTable?
     /// The output mark a restored cache was saved with.
     var restoredMark: String?
     /// What restoring a cache changed, not yet handed out (see `renderChanges()`).
@@ -145,7 +148,9 @@ public final class BuildEngine {
         for file in replaced { next = next?.replacing(file) }
         directory = next ?? Directory(files: Array(files.values), gazetteer: gazetteer)
         recheck(changedDisplayPaths, areas: changedAreas)
-        return try rerender(areas: changedAreas, coverageChanged: before != directory.networkCodes)
+        let coverageChanged = before != directory.networkCodes
+        if coverageChanged { rollUps = nil } else { rollUps?.update(changedAreas, directory, today: today) }
+        return try rerender(areas: changedAreas, coverageChanged: coverageChanged)
     }
 
     /// Rebuilds the sitemap, feed and `directory.json` (and copies the theme's assets) if
@@ -176,6 +181,7 @@ public final class BuildEngine {
         }
         (digests, outputs) = recorder.result
         pendingUpdate = .none
+        rollUps = nil
         pagePaths = renderer.pagePaths(directory, settings: settings)
         renderedTemplates = renderer.templateVersions
         renderedKey = renderKey
@@ -236,6 +242,14 @@ extension BuildEngine {
         return true
     }
 
+    /// The roll-up table, summed whole when there is none yet.
+    func currentRollUps() -> RollUpTable {
+        if let rollUps { return rollUps }
+        let table = RollUpTable(directory, today: today)
+        rollUps = table
+        return table
+    }
+
     /// Forgets an output that no longer exists.
     func forget(_ path: String) {
         digests[path] = nil
@@ -256,7 +270,7 @@ extension BuildEngine {
             return versions[template] != renderedTemplates[template]
         }
         let rendered = try renderer.render(paths: Set(stale), directory, settings: settings, today: today,
-                                           searchIndexed: searchIndexed)
+                                           searchIndexed: searchIndexed, rollUps: currentRollUps())
         renderedTemplates = versions
         renderedKey = key
         summariesAreStale = true
@@ -285,8 +299,8 @@ private extension BuildEngine {
             }
         }
         // Files that claim one of these areas too (duplicates).
-        for file in directory.allFiles where file.network.map({ areas.contains($0.area.value) }) ?? false {
-            scope.insert(file.path)
+        for code in areas {
+            for file in directory.files(claiming: code) { scope.insert(file.path) }
         }
         for path in scope { ruleFindings[path] = nil }
         for finding in validator.check(directory.scoped(to: scope), RuleContext(today: today)) {
@@ -297,34 +311,38 @@ private extension BuildEngine {
     /// Renders the pages of the changed areas and of every area above them, and the pages
     /// that appeared; drops the pages that disappeared.
     func rerender(areas: Set<String>, coverageChanged: Bool) throws -> Update {
-        // Which pages exist changes only when an area gains or loses its network; otherwise
-        // only the edited areas' documents and data can come or go.
-        var newPaths: Set<String>
+        var removed: [String] = []
+        var wanted: Set<String> = []
         if coverageChanged {
-            newPaths = renderer.pagePaths(directory, settings: settings)
+            // Which pages exist changes only when an area gains or loses its network.
+            let newPaths = renderer.pagePaths(directory, settings: settings)
+            removed = pagePaths.subtracting(newPaths).sorted()
+            wanted = newPaths.subtracting(pagePaths)
+            pagePaths = newPaths
         } else {
-            newPaths = pagePaths
+            // Otherwise only the edited areas' documents and data can come or go: compare
+            // them alone, not the whole page list.
             for code in areas {
+                let now = Set(renderer.pagePaths(ofAreas: [code], directory, settings: settings))
                 for name in ["order/index.html", "regulation/index.html", "plan/index.html", "network.json"] {
-                    newPaths.remove(SitePaths.folder(code) + name)
+                    let path = SitePaths.folder(code) + name
+                    if !now.contains(path), pagePaths.remove(path) != nil { removed.append(path) }
                 }
+                for path in now where pagePaths.insert(path).inserted { wanted.insert(path) }
             }
-            newPaths.formUnion(renderer.pagePaths(ofAreas: areas, directory, settings: settings))
+            removed.sort()
         }
-        let removed = pagePaths.subtracting(newPaths).sorted()
-        var wanted = newPaths.subtracting(pagePaths)
         for code in areas {
             for area in lineage(code) {
                 let folder = SitePaths.folder(area)
                 for name in ["index.html", "order/index.html", "regulation/index.html", "plan/index.html", "network.json"] {
                     let path = folder + name
-                    if newPaths.contains(path) { wanted.insert(path) }
+                    if pagePaths.contains(path) { wanted.insert(path) }
                 }
             }
         }
-        pagePaths = newPaths
         let rendered = try renderer.render(paths: wanted, directory, settings: settings, today: today,
-                                           searchIndexed: searchIndexed)
+                                           searchIndexed: searchIndexed, rollUps: currentRollUps())
         let written = rendered.filter(record)
         for path in removed { forget(path) }
         summariesAreStale = true

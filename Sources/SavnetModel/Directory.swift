@@ -7,7 +7,7 @@ public struct Directory: Sendable {
     /// The areas the networks serve.
     public let gazetteer: Gazetteer
     /// Every loaded file, sorted by path, including files whose front matter failed.
-    public let allFiles: [NetworkFile]
+    public private(set) var allFiles: [NetworkFile]
     /// The files in scope (all of them unless scoped), sorted by path.
     public private(set) var files: [NetworkFile]
     /// The files in scope whose network could be read, sorted by path.
@@ -19,6 +19,8 @@ public struct Directory: Sendable {
     /// The area codes that have a network, sorted.
     public let networkCodes: [String]
     private let byArea: [String: Int]
+    /// Files after the first that claim an area (duplicates), by area.
+    private let duplicateClaims: [String: [Int]]
     /// Every area code that has a network at or below it.
     private let coveredCodes: Set<String>
 
@@ -27,9 +29,10 @@ public struct Directory: Sendable {
     public init(files: [NetworkFile], gazetteer: Gazetteer) {
         let sorted = files.sorted { $0.path < $1.path }
         var byArea: [String: Int] = [:]
+        var duplicates: [String: [Int]] = [:]
         for (index, file) in sorted.enumerated() {
-            guard let code = file.network?.area.value, byArea[code] == nil else { continue }
-            byArea[code] = index
+            guard let code = file.network?.area.value else { continue }
+            if byArea[code] == nil { byArea[code] = index } else { duplicates[code, default: []].append(index) }
         }
         var covered: Set<String> = []
         for code in byArea.keys {
@@ -40,6 +43,7 @@ public struct Directory: Sendable {
         self.files = sorted
         self.networkFiles = sorted.filter { $0.network != nil }
         self.byArea = byArea
+        self.duplicateClaims = duplicates
         self.networkCodes = byArea.keys.sorted()
         self.coveredCodes = covered
     }
@@ -52,23 +56,14 @@ public struct Directory: Sendable {
               let index = Self.index(of: file.path, in: allFiles),
               allFiles[index].network?.area.value == file.network?.area.value
         else { return nil }
+        // Every index stays valid; the file also takes its old place among the networks.
         var copy = self
-        var all = allFiles
-        all[index] = file
-        copy = Directory(sortedFiles: all, byArea: byArea, networkCodes: networkCodes, coveredCodes: coveredCodes,
-                         gazetteer: gazetteer)
+        copy.allFiles[index] = file
+        copy.files = copy.allFiles
+        if file.network != nil, let position = Self.index(of: file.path, in: networkFiles) {
+            copy.networkFiles[position] = file
+        }
         return copy
-    }
-
-    private init(sortedFiles: [NetworkFile], byArea: [String: Int], networkCodes: [String], coveredCodes: Set<String>,
-                 gazetteer: Gazetteer) {
-        self.gazetteer = gazetteer
-        allFiles = sortedFiles
-        files = sortedFiles
-        networkFiles = sortedFiles.filter { $0.network != nil }
-        self.byArea = byArea
-        self.networkCodes = networkCodes
-        self.coveredCodes = coveredCodes
     }
 
     /// Binary search by path in files sorted by path.
@@ -86,12 +81,18 @@ public struct Directory: Sendable {
     /// The same directory with `files` and `networks` narrowed to the files at `paths`.
     public func scoped(to paths: Set<String>) -> Directory {
         var copy = self
-        copy.files = allFiles.filter { paths.contains($0.path) }
+        // Found by binary search, not by testing every file against the set.
+        copy.files = paths.compactMap { Self.index(of: $0, in: allFiles).map { allFiles[$0] } }.sorted { $0.path < $1.path }
         copy.networkFiles = copy.files.filter { $0.network != nil }
         return copy
     }
 
-    /// The file of the network serving `code`, if any (the first by path).
+    /// Every file whose network claims area `code` (more than one is a duplicate).
+    public func files(claiming code: String) -> [NetworkFile] {
+        guard let first = byArea[code] else { return [] }
+        return [allFiles[first]] + (duplicateClaims[code] ?? []).map { allFiles[$0] }
+    }
+
     public func file(forArea code: String) -> NetworkFile? {
         byArea[code].map { allFiles[$0] }
     }
@@ -102,6 +103,11 @@ public struct Directory: Sendable {
     }
 
     /// Whether any network file exists for `code` or an area below it.
+    /// Whether some file has a network for `code` (without copying the network).
+    public func hasNetwork(_ code: String) -> Bool {
+        byArea[code] != nil
+    }
+
     public func hasContent(under code: String) -> Bool {
         coveredCodes.contains(code)
     }

@@ -56,6 +56,11 @@ public struct Gazetteer: Sendable {
         (childCodes[code] ?? []).compactMap { areas[$0] }
     }
 
+    /// The codes of the areas one level below `code`, sorted (no area values built).
+    public func childCodes(of code: String) -> [String] {
+        childCodes[code] ?? []
+    }
+
     /// The provinces, or the districts, or the subdistricts.
     public func areas(at level: Level) -> [Area] {
         guard level != .national else { return [Area.national] }

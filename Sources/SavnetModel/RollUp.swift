@@ -62,28 +62,67 @@ public struct RollUp: Sendable, Equatable {
     }
 }
 
-/// The roll-ups of every area, summed bottom-up in one pass over the networks.
+/// Every area's roll-up: the sum of the networks in it and below it. Summed bottom-up
+/// (an area's total is its own network plus its children's totals, children in code
+/// order), so that after an edit only the edited areas and those above them are summed
+/// again, with exactly the result a whole summing gives.
 public struct RollUpTable: Sendable {
     private var totals: [String: RollUp] = [:]
+    /// Each network's own figures, by area code.
+    private var own: [String: RollUp] = [:]
+    /// The areas with a total directly below each area (by code prefix).
+    private var children: [String: [String]] = [:]
 
-    /// An empty table.
+    /// An empty table (every roll-up zero).
     public init() {}
 
-    /// Sums every network of `directory` into its own area and every area above it.
+    /// Sums the whole directory.
     public init(_ directory: Directory, today: CalendarDate) {
+        var below: [String: Set<String>] = [:]
         for code in directory.networkCodes {
             guard let network = directory.network(forArea: code) else { continue }
-            var own = RollUp()
-            own.add(network, today: today)
+            var figures = RollUp()
+            figures.add(network, today: today)
+            own[code] = figures
             var area = code
-            while true {
-                totals[area, default: RollUp()].add(own)
-                if area.isEmpty { break }
-                area = String(area.dropLast(2))
+            while !area.isEmpty {
+                let parent = String(area.dropLast(2))
+                below[parent, default: []].insert(area)
+                area = parent
             }
+        }
+        children = below.mapValues { $0.sorted() }
+        totals = own
+        // Deepest areas first, so every child's total is final before its parent's.
+        for area in children.keys.sorted(by: { $0.count > $1.count }) { sum(area) }
+    }
+
+    /// The table after the networks of `codes` changed, the set of areas with a network
+    /// staying the same.
+    public mutating func update(_ codes: Set<String>, _ directory: Directory, today: CalendarDate) {
+        var affected: Set<String> = []
+        for code in codes {
+            guard let network = directory.network(forArea: code) else { continue }
+            var figures = RollUp()
+            figures.add(network, today: today)
+            own[code] = figures
+            var area = code
+            affected.insert(area)
+            while !area.isEmpty {
+                area = String(area.dropLast(2))
+                affected.insert(area)
+            }
+        }
+        for area in affected.sorted(by: { $0.count > $1.count }) {
+            if children[area] == nil { totals[area] = own[area] } else { sum(area) }
         }
     }
 
-    /// The figures of `code` and everything below it.
+    private mutating func sum(_ area: String) {
+        var total = own[area] ?? RollUp()
+        for child in children[area] ?? [] { total.add(totals[child] ?? RollUp()) }
+        totals[area] = total
+    }
+
     public subscript(code: String) -> RollUp { totals[code] ?? RollUp() }
 }

@@ -9,14 +9,14 @@ extension SiteContext {
         context["network"] = TemplateData.value(networkView(Area.national))
         context["rollUp"] = TemplateData.value(rollUpView("", own: national))
         let rows = provinces.map { province -> [String: Any] in
-            let districts = gazetteer.children(of: province.code)
-            let subdistricts = districts.flatMap { gazetteer.children(of: $0.code) }
+            let districts = gazetteer.childCodes(of: province.code)
+            let subdistricts = districts.flatMap { gazetteer.childCodes(of: $0) }
             let rollUp = rollUps[province.code]
             return [
                 "name": province.nameTH, "url": SitePaths.link(from: "", to: province.code),
-                "hasNetwork": directory.network(forArea: province.code) != nil,
-                "districts": "\(districts.filter { directory.network(forArea: $0.code) != nil }.count) / \(districts.count)",
-                "subdistricts": "\(subdistricts.filter { directory.network(forArea: $0.code) != nil }.count) / \(subdistricts.count)",
+                "hasNetwork": directory.hasNetwork(province.code),
+                "districts": "\(districts.filter(directory.hasNetwork).count) / \(districts.count)",
+                "subdistricts": "\(subdistricts.filter(directory.hasNetwork).count) / \(subdistricts.count)",
                 "expired": rollUp.expired, "expiring": rollUp.expiring,
             ]
         }
@@ -37,7 +37,7 @@ extension SiteContext {
                 "url": hasPage(district.code) ? SitePaths.link(from: page.folder, to: district.code) : false,
                 "network": child == nil ? "–" : "มี", "order": child?.order == nil ? "–" : "มี",
                 "regulation": child?.regulation == nil ? "–" : "มี", "plan": child?.plan == nil ? "–" : "มี",
-                "covered": "\(subs.filter { directory.network(forArea: $0.code) != nil }.count) / \(subs.count)",
+                "covered": "\(subs.filter { directory.hasNetwork($0.code) }.count) / \(subs.count)",
             ]
             return row.merging(termBadge(child)) { $1 }
         }

@@ -10,12 +10,13 @@ struct SiteContext {
     let rollUps: RollUpTable
 
     /// A context for rendering; `sumRollUps: false` for listing pages only.
-    init(directory: Directory, settings: SiteSettings, today: CalendarDate, searchIndexed: Bool, sumRollUps: Bool = true) {
+    init(directory: Directory, settings: SiteSettings, today: CalendarDate, searchIndexed: Bool, sumRollUps: Bool = true,
+         rollUps: RollUpTable? = nil) {
         self.directory = directory
         self.settings = settings
         self.today = today
         self.searchIndexed = searchIndexed
-        rollUps = sumRollUps ? RollUpTable(directory, today: today) : RollUpTable()
+        self.rollUps = rollUps ?? (sumRollUps ? RollUpTable(directory, today: today) : RollUpTable())
     }
 
     var gazetteer: Gazetteer { directory.gazetteer }

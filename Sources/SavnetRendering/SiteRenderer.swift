@@ -108,12 +108,14 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The pages (and each network's `network.json` beside its page) whose paths are in
-    /// `paths`, or all of them when `paths` is nil.
+    /// `paths`, or all of them when `paths` is nil. `rollUps`, when given, must be the
+    /// directory's table for `today` (the engine keeps one up to date).
     public func render(
         paths: Set<String>?, _ directory: Directory, settings: SiteSettings, today: CalendarDate, searchIndexed: Bool,
-        emit: @Sendable (OutputFile) -> Void
+        rollUps: RollUpTable? = nil, emit: @Sendable (OutputFile) -> Void
     ) throws {
-        let site = SiteContext(directory: directory, settings: settings, today: today, searchIndexed: searchIndexed)
+        let site = SiteContext(directory: directory, settings: settings, today: today, searchIndexed: searchIndexed,
+                               rollUps: rollUps)
         // Every page, or just the pages named (found by their paths, not by listing the site).
         let pages: [Page]
         if let paths {
@@ -148,9 +150,10 @@ public struct SiteRenderer: Sendable {
 
     /// The pages and data files whose paths are in `paths`, sorted by path.
     public func render(paths: Set<String>, _ directory: Directory, settings: SiteSettings, today: CalendarDate,
-                       searchIndexed: Bool) throws -> [OutputFile] {
+                       searchIndexed: Bool, rollUps: RollUpTable? = nil) throws -> [OutputFile] {
         let collected = Collector()
-        try render(paths: paths, directory, settings: settings, today: today, searchIndexed: searchIndexed) { collected.add($0) }
+        try render(paths: paths, directory, settings: settings, today: today, searchIndexed: searchIndexed,
+                   rollUps: rollUps) { collected.add($0) }
         return collected.files.sorted { $0.path < $1.path }
     }
 

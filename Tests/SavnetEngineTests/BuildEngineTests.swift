@@ -89,4 +89,17 @@ final class BuildEngineTests: XCTestCase {
         let update = try assertMatchesCleanBuild(engine, after: ["84/8409/840904.md"])
         XCTAssertEqual(update.removed, ["84/8409/840904/network.json", "84/8409/840904/order/index.html"])
     }
+
+    func testSeveralEditsInARowKeepRollUpsExact() throws {
+        // The first update sums roll-ups whole; later ones update them in place.
+        let engine = try engine()
+        let path = "84/8409/840902.md"
+        let original = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+        for (round, savings) in ["250000.75", "1000000.1", "0.3", "250000"].enumerated() {
+            try write(path, original.replacingFirst("savings: 250000", with: "savings: \(savings)")
+                .replacingFirst("members: 100", with: "members: 10\(round)"))
+            let update = try assertMatchesCleanBuild(engine, after: [path])
+            XCTAssertTrue(update.written.contains { $0.path == "index.html" }, "round \(round): the national roll-up changed")
+        }
+    }
 }
