@@ -81,6 +81,7 @@ struct BuildCommand: ParsableCommand {
         let contents = Array(zip(paths, ParallelMap.map(paths, loader.read)))
         clock.lap("read")
         let cache = CacheFile(disabled: noCache)
+        cache.lock()
         let (engine, status) = try BuildEngine.open(
             loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer, today: today,
             searchIndexed: indexer != nil, contents: contents, cache: cache.load(), tool: cache.tool)
@@ -92,6 +93,9 @@ struct BuildCommand: ParsableCommand {
         }
 
         let writer = SiteWriter(output: URL(fileURLWithPath: settings.output))
+        // An update a killed build left half done is finished (or the output unmarked)
+        // before the output's mark is trusted.
+        writer.recoverInterruptedUpdates()
         let mark: String
         if case let .used(changed) = status, engine.canUpdate(outputMarkedWith: writer.mark()) {
             // The output is the one the cache describes: change only what differs.
@@ -199,6 +203,20 @@ struct CacheFile {
         self.disabled = disabled || executable == nil
     }
 
+    /// Waits for any other build using this cache (two builds updating one output in
+    /// place at once would undo each other's work). Held until the process ends.
+    func lock() {
+        guard !disabled else { return }
+        let folder = (Self.path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let descriptor = open(folder + "/lock", O_RDWR | O_CREAT, 0o644)
+        guard descriptor >= 0 else { return }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            Console.status("waiting for another savnet build in this folder to finish…")
+            flock(descriptor, LOCK_EX)
+        }
+    }
+
     /// The last build's cache, if there is one to use.
     func load() -> [UInt8]? {
         guard !disabled else { return nil }
@@ -212,6 +230,10 @@ struct CacheFile {
         let chunks = engine.snapshot(tool: tool, mark: mark)
         let folder = (Self.path as NSString).deletingLastPathComponent
         let temporary = Self.path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        // Partial caches of killed builds (the lock says none is running).
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix("build.partial-") {
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             guard SiteWriter.write(chunks: chunks, to: temporary), rename(temporary, Self.path) == 0 else {

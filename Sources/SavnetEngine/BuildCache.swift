@@ -30,7 +30,49 @@ public enum CacheStatus: Equatable, Sendable {
 /// The output's digests are kept, not its bytes, so only files that differ are written.
 public enum BuildCache {
     static let magic = Array("savnet build cache\n".utf8)
-    static let formatVersion = 1
+    static let formatVersion = 2
+    static let sealMagic = Array("\nsavnet cache sum\n".utf8)
+
+    /// The chunks followed by a table of each chunk's length and digest, so that a cache
+    /// damaged on disk is recognised before any of it is read.
+    static func seal(_ chunks: [[UInt8]]) -> [[UInt8]] {
+        let digests = ParallelMap.map(chunks) { ContentDigest($0).value }
+        var table = SnapshotWriter(capacity: chunks.count * 12 + 16)
+        table.write(chunks.count)
+        for (chunk, digest) in zip(chunks, digests) {
+            table.write(chunk.count)
+            table.write(digest)
+        }
+        var trailer = table.bytes
+        withUnsafeBytes(of: UInt64(table.bytes.count).littleEndian) { trailer.append(contentsOf: $0) }
+        trailer += sealMagic
+        return chunks + [trailer]
+    }
+
+    /// The sealed content of `bytes`, once every chunk's digest is checked.
+    static func unseal(_ bytes: [UInt8]) throws -> [UInt8] {
+        let damaged = CacheMismatch(reason: "the cache file is damaged")
+        let footer = sealMagic.count + 8
+        guard bytes.count >= footer, Array(bytes.suffix(sealMagic.count)) == sealMagic else { throw damaged }
+        let tableLength = bytes.withUnsafeBytes {
+            UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: bytes.count - footer, as: UInt64.self))
+        }
+        guard tableLength <= UInt64(bytes.count - footer) else { throw damaged }
+        let tableStart = bytes.count - footer - Int(tableLength)
+        var table = SnapshotReader(Array(bytes[tableStart..<bytes.count - footer]))
+        var ranges: [(Range<Int>, UInt64)] = []
+        var offset = 0
+        for _ in 0..<(try table.readInt()) {
+            let length = try table.readInt(), digest = try table.readUInt64()
+            guard length >= 0, length <= tableStart - offset else { throw damaged }
+            ranges.append((offset..<offset + length, digest))
+            offset += length
+        }
+        guard offset == tableStart, table.isAtEnd else { throw damaged }
+        let intact = ParallelMap.map(ranges) { range, digest in ContentDigest(bytes, range: range).value == digest }
+        guard intact.allSatisfy({ $0 }) else { throw damaged }
+        return Array(bytes[0..<tableStart])
+    }
 }
 
 extension BuildEngine {
@@ -174,7 +216,7 @@ extension BuildEngine {
             entry.value.write(to: &writer)
         }
         chunks.append(writer.bytes)
-        return chunks
+        return BuildCache.seal(chunks)
     }
 }
 
@@ -191,8 +233,8 @@ extension BuildEngine {
 
     /// Restores the state saved in `bytes`, then takes in the content files that differ
     /// from it. Returns how many did.
-    func restore(_ bytes: [UInt8], contents: [(String, Result<[UInt8], Diagnostic>)], tool: String) throws -> Int {
-        var reader = SnapshotReader(bytes)
+    func restore(_ sealed: [UInt8], contents: [(String, Result<[UInt8], Diagnostic>)], tool: String) throws -> Int {
+        var reader = SnapshotReader(try BuildCache.unseal(sealed))
         guard try reader.readBytes() == BuildCache.magic, try reader.readInt() == BuildCache.formatVersion else {
             throw CacheMismatch(reason: "the cache was written in another format")
         }
@@ -259,8 +301,9 @@ extension BuildEngine {
         directory = Directory(files: Array(files.values), gazetteer: gazetteer)
         fragments.restore(spans: savedSpans, files: files.filter { !changed.contains($0.key) }.map(\.value))
 
-        // The edits since, as the in-process engine takes them.
-        pendingUpdate = try update(Array(changed)) { path in current[path] ?? loader.read(path) }
+        // The edits since, as the in-process engine takes them; a file the content folder
+        // no longer lists is deleted, whatever is at its path.
+        pendingUpdate = try update(Array(changed)) { path in current[path] }
         if cachedToday != today.iso { checkAll() }
         matchesRestoredCache = changed.isEmpty && cachedToday == today.iso
         return changed.count

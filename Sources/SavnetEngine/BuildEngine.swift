@@ -30,7 +30,7 @@ public final class BuildEngine {
 
         /// Both updates, the later one winning for a path both touch.
         mutating func merge(_ later: Update) {
-            let laterPaths = Set(later.written.map(\.path))
+            let laterPaths = Set(later.written.map(\.path) + later.removed)
             written = written.filter { !laterPaths.contains($0.path) } + later.written
             let rewritten = Set(written.map(\.path))
             removed = Array(Set(removed + later.removed).subtracting(rewritten)).sorted()
@@ -114,11 +114,12 @@ public final class BuildEngine {
     /// Takes in edits to the files at `contentPaths` (relative to the content folder; a
     /// path whose file is gone counts as deleted) and updates findings and pages.
     public func update(_ contentPaths: [String]) throws -> Update {
-        try update(contentPaths) { loader.read($0) }
+        try update(contentPaths) { loader.isListed($0) ? loader.read($0) : nil }
     }
 
-    /// `update(_:)` with the files' bytes (or why they cannot be read) from `read`.
-    func update(_ contentPaths: [String], read: (String) -> Result<[UInt8], Diagnostic>) throws -> Update {
+    /// `update(_:)` with the files' bytes (or why they cannot be read) from `read`, which
+    /// gives nil for a file that is gone (or that the content folder does not list).
+    func update(_ contentPaths: [String], read: (String) -> Result<[UInt8], Diagnostic>?) throws -> Update {
         var changedAreas: Set<String> = []
         var changedDisplayPaths: Set<String> = []
         var replaced: [NetworkFile] = []
@@ -129,8 +130,9 @@ public final class BuildEngine {
                 if let code = old.network?.area.value { changedAreas.insert(code) }
             }
             savedFiles[contentPath] = nil
-            let exists = FileManager.default.fileExists(atPath: loader.root.path + "/" + contentPath)
-            let (file, found) = exists ? load(contentPath, read(contentPath)) : (nil, [])
+            let bytes = read(contentPath)
+            let exists = bytes != nil
+            let (file, found) = bytes.map { load(contentPath, $0) } ?? (nil, [])
             loaderFindings[contentPath] = exists ? found : nil
             files[contentPath] = file
             if !exists { contentDigests[contentPath] = nil }
@@ -294,13 +296,9 @@ private extension BuildEngine {
     func recheck(_ changedPaths: Set<String>, areas: Set<String>) {
         var scope = changedPaths
         for code in areas {
-            for related in lineage(code) + gazetteer.children(of: code).map(\.code) {
-                if let file = directory.file(forArea: related) { scope.insert(file.path) }
+            for related in lineage(code) + gazetteer.childCodes(of: code) {
+                for file in directory.files(claiming: related) { scope.insert(file.path) }
             }
-        }
-        // Files that claim one of these areas too (duplicates).
-        for code in areas {
-            for file in directory.files(claiming: code) { scope.insert(file.path) }
         }
         for path in scope { ruleFindings[path] = nil }
         for finding in validator.check(directory.scoped(to: scope), RuleContext(today: today)) {

@@ -100,6 +100,31 @@ extension ContentLoader {
         return paths.sorted()
     }
 
+    /// Whether `markdownPaths()` would list the file at `contentPath`: a visible `.md`
+    /// regular file, or a link to one inside the content folder, in visible folders that
+    /// are not links.
+    public func isListed(_ contentPath: String) -> Bool {
+        let parts = contentPath.split(separator: "/", omittingEmptySubsequences: false)
+        guard contentPath.hasSuffix(".md"), !parts.contains(where: { $0.isEmpty || $0.hasPrefix(".") }),
+              let base = Self.resolved(root.path) else { return false }
+        var folder = root.path
+        for part in parts.dropLast() {
+            folder += "/" + part
+            var info = stat()
+            guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+        }
+        let path = root.path + "/" + contentPath
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return false }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return true
+        case S_IFLNK:
+            guard let target = Self.resolved(path), target.hasPrefix(base + "/") else { return false }
+            return stat(target, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        default: return false
+        }
+    }
+
     /// The absolute path with every symbolic link resolved.
     private static func resolved(_ path: String) -> String? {
         guard let pointer = realpath(path, nil) else { return nil }
@@ -123,7 +148,12 @@ extension ContentLoader {
             if type == Int32(DT_UNKNOWN) {
                 var info = stat()
                 guard lstat(path, &info) == 0 else { continue }
-                type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFLNK ? Int32(DT_LNK) : Int32(DT_REG)
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFLNK: type = Int32(DT_LNK)
+                case S_IFREG: type = Int32(DT_REG)
+                default: continue  // devices, pipes, sockets
+                }
             }
             if type == Int32(DT_DIR) {
                 walk(path, relative: shown, base: base, into: &paths)

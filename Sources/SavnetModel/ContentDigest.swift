@@ -16,6 +16,11 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
         value = bytes.withUnsafeBytes { Self.xxh64($0) }
     }
 
+    /// Fingerprints part of a byte array.
+    public init(_ bytes: [UInt8], range: Range<Int>) {
+        value = bytes.withUnsafeBytes { Self.xxh64(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
     /// Fingerprints text by its UTF-8 bytes.
     public init(_ text: String) {
         var copy = text

@@ -126,14 +126,14 @@ public struct SnapshotReader {
 
     public mutating func readString() throws -> String {
         let count = try readInt()
-        guard count >= 0, offset + count <= bytes.count else { throw SnapshotError.corrupt }
+        guard count >= 0, count <= bytes.count - offset else { throw SnapshotError.corrupt }
         defer { offset += count }
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + count]), as: UTF8.self) }
     }
 
     public mutating func readBytes() throws -> [UInt8] {
         let count = try readInt()
-        guard count >= 0, offset + count <= bytes.count else { throw SnapshotError.corrupt }
+        guard count >= 0, count <= bytes.count - offset else { throw SnapshotError.corrupt }
         defer { offset += count }
         return Array(bytes[offset..<offset + count])
     }
@@ -151,7 +151,7 @@ public struct SnapshotReader {
         let count = try readInt()
         guard count >= 0, count <= bytes.count - offset else { throw SnapshotError.corrupt }
         var values: [Value] = []
-        values.reserveCapacity(count)
+        values.reserveCapacity(min(count, 1 << 16))
         for _ in 0..<count { values.append(try body(&self)) }
         return values
     }

@@ -92,7 +92,9 @@ public struct SiteWriter {
             discard(staging)
             throw error
         }
-        var journal = ""
+        // The mark goes first and comes back last: an output caught half way has none, so
+        // the next build rebuilds it whole rather than trusting it.
+        var journal = "remove\t\(Self.markName)\n"
         for path in removed { journal += "remove\t\(path)\n" }
         for file in written { journal += "write\t\(file.path)\n" }
         journal += "write\t\(Self.markName)\n"
@@ -140,7 +142,12 @@ public struct SiteWriter {
         let prefix = ".\(output.lastPathComponent).updating-"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
             let staging = parent.appendingPathComponent(name)
-            try? apply(staging)
+            do {
+                try apply(staging)
+            } catch {
+                // Cannot be finished: leave the output unmarked, so it is rebuilt whole.
+                unlink(output.path + "/" + Self.markName)
+            }
             discard(staging)
         }
     }
@@ -177,8 +184,10 @@ public struct SiteWriter {
         }
     }
 
-    /// Undoes `apply`: puts back the files set aside and removes the files it added.
+    /// Undoes `apply`: puts back the files set aside and removes the files it added. If a
+    /// file cannot be put back, the output is left unmarked, so it is rebuilt whole.
     func rollBack(_ staging: URL) {
+        var complete = true
         for (action, path) in journal(staging).reversed() {
             let target = output.path + "/" + path
             let backup = staging.path + "/old/" + path
@@ -188,9 +197,10 @@ public struct SiteWriter {
             }
             if FileManager.default.fileExists(atPath: backup) {
                 try? Self.makeParent(of: target)
-                rename(backup, target)
+                if rename(backup, target) != 0 { complete = false }
             }
         }
+        if !complete { unlink(output.path + "/" + Self.markName) }
     }
 
     private static func makeParent(of path: String) throws {

@@ -61,7 +61,7 @@ public struct DirectorySpans: Equatable, Sendable {
         var ranges: [Range<Int>] = []
         for _ in 0..<3 {
             let start = try reader.readInt(), count = try reader.readInt()
-            guard start >= 0, count >= 0 else { throw SnapshotError.corrupt }
+            guard start >= 0, count >= 0, count <= Int.max - start else { throw SnapshotError.corrupt }
             ranges.append(start..<start + count)
         }
         (memberships, organization, posts) = (ranges[0], ranges[1], ranges[2])

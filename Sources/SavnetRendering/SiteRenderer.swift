@@ -68,6 +68,12 @@ public struct SiteRenderer: Sendable {
             }
             references[name] = found
         }
+        // A template that changes its delimiters hides its tags from the scan above: then
+        // every template depends on every other.
+        if templates.values.contains(where: { $0.contains("{{=") }) {
+            let everything = ContentDigest(combining: templates.keys.sorted().flatMap { [$0, templates[$0]!] })
+            return templates.mapValues { _ in everything }
+        }
         var versions: [String: ContentDigest] = [:]
         for name in templates.keys {
             var closure: Set<String> = [name]
@@ -75,7 +81,8 @@ public struct SiteRenderer: Sendable {
             while let next = queue.popLast() {
                 for reference in references[next] ?? [] where closure.insert(reference).inserted { queue.append(reference) }
             }
-            versions[name] = ContentDigest(combining: closure.sorted().flatMap { [$0, templates[$0] ?? ""] })
+            // A missing partial differs from an empty one.
+            versions[name] = ContentDigest(combining: closure.sorted().flatMap { [$0, templates[$0].map { "+" + $0 } ?? "-"] })
         }
         return versions
     }

@@ -181,7 +181,11 @@ final class BuildCacheTests: XCTestCase {
         let (other, otherStatus, _) = try cachedBuild(saved, previous: first, tool: "another-build")
         XCTAssertEqual(otherStatus, .stale("the cache was written by another savnet build"))
         XCTAssertNil(other.outputMark)
-        for damaged in [Array(saved.prefix(saved.count / 2)), Array(saved.prefix(40)) + [0xFF] + Array(saved.dropFirst(41)), []] {
+        var flipped = saved
+        flipped[saved.count / 2] ^= 0x01
+        let overflowing: [UInt8] = [0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01] + saved
+        for damaged in [Array(saved.prefix(saved.count / 2)), Array(saved.prefix(40)) + [0xFF] + Array(saved.dropFirst(41)), [],
+                        flipped, overflowing, Array(saved.dropLast(3))] {
             let (engine, status, _) = try cachedBuild(damaged, previous: first)
             guard case .stale = status else { return XCTFail("a damaged cache was used: \(status)") }
             XCTAssertFalse(engine.canUpdate(outputMarkedWith: first.outputFingerprint))
@@ -221,5 +225,29 @@ final class BuildCacheTests: XCTestCase {
             previous = try cleanBuild()
             XCTAssertEqual(outputs, previous.outputs, "the output updated in place equals a clean build after round \(round)")
         }
+    }
+
+    func testAFileReplacedByALinkOutsideTheContentIsDroppedAsByACleanBuild() throws {
+        let first = try cleanBuild()
+        let saved = cache(of: first)
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("savnet-outside-\(UUID().uuidString).md")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try SampleNetwork.subdistrict("840904", members: 16).write(to: outside, atomically: true, encoding: .utf8)
+        let path = folder.appendingPathComponent("84/8409/840904.md")
+        try FileManager.default.removeItem(at: path)
+        try FileManager.default.createSymbolicLink(at: path, withDestinationURL: outside)
+        let (engine, status, update) = try cachedBuild(saved, previous: first)
+        XCTAssertEqual(status, .used(changed: 1))
+        XCTAssertEqual(update.removed, ["84/8409/840904/network.json", "84/8409/840904/order/index.html"])
+        try assertMatchesCleanBuild(engine, update)
+        // The in-process engine takes the same view of an edit event for that path.
+        let live = try cleanBuild()
+        try FileManager.default.removeItem(at: path)
+        try SampleNetwork.subdistrict("840904").write(to: path, atomically: true, encoding: .utf8)
+        _ = try live.update(["84/8409/840904.md"])
+        try FileManager.default.removeItem(at: path)
+        try FileManager.default.createSymbolicLink(at: path, withDestinationURL: outside)
+        let dropped = try live.update(["84/8409/840904.md"])
+        XCTAssertEqual(dropped.removed, ["84/8409/840904/network.json", "84/8409/840904/order/index.html"])
     }
 }

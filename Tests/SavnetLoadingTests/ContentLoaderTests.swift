@@ -36,4 +36,27 @@ final class ContentLoaderTests: XCTestCase {
     func testMissingFolderThrows() {
         XCTAssertThrowsError(try ContentLoader(root: folder.appendingPathComponent("nope"), displayRoot: "x").load())
     }
+
+    func testTheWalkSkipsHiddenEntriesPipesAndLinksLeavingTheFolder() throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("savnet-outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try "---\n---\n".write(to: outside.appendingPathComponent("secret.md"), atomically: true, encoding: .utf8)
+        let manager = FileManager.default
+        try "x".write(to: folder.appendingPathComponent("84/_index.md"), atomically: true, encoding: .utf8)
+        try "x".write(to: folder.appendingPathComponent("84/.draft.md"), atomically: true, encoding: .utf8)
+        try manager.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try "x".write(to: folder.appendingPathComponent(".git/x.md"), atomically: true, encoding: .utf8)
+        try manager.createSymbolicLink(atPath: folder.path + "/84/8409/840901.md", withDestinationPath: outside.path + "/secret.md")
+        try manager.createSymbolicLink(atPath: folder.path + "/84/8409/840902.md", withDestinationPath: folder.path + "/84/_index.md")
+        try manager.createSymbolicLink(atPath: folder.path + "/85", withDestinationPath: outside.path)
+        XCTAssertEqual(mkfifo(folder.path + "/84/8409/840903.md", 0o644), 0)
+        let loader = ContentLoader(root: folder, displayRoot: "content")
+        XCTAssertEqual(try loader.markdownPaths(), ["84/8409/840902.md", "84/_index.md"])
+        for path in ["84/8409/840902.md", "84/_index.md"] { XCTAssertTrue(loader.isListed(path), path) }
+        for path in ["84/.draft.md", ".git/x.md", "84/8409/840901.md", "85/secret.md", "84/8409/840903.md", "84/../84/_index.md",
+                     "84/notes.txt", "84/8409/840909.md"] {
+            XCTAssertFalse(loader.isListed(path), path)
+        }
+    }
 }

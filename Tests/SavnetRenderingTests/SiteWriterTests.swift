@@ -125,4 +125,26 @@ final class SiteWriterTests: XCTestCase {
         XCTAssertEqual(try contents(output), ["index.html": "one"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/escape.html"))
     }
+
+    func testAnUpdateStartsByRemovingTheMarkAndEndsByWritingIt() throws {
+        let (output, writer) = try site(["index.html": "one", ".savnet-build": "m0\n"])
+        let update = try writer.update(written: [OutputFile(path: "index.html", text: "two")], removed: [], mark: "m1")
+        let staging = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.contains("updating") })
+        let journal = try String(contentsOf: folder.appendingPathComponent(staging + "/journal"), encoding: .utf8)
+        XCTAssertEqual(journal, "remove\t.savnet-build\nwrite\tindex.html\nwrite\t.savnet-build\n")
+        update.commit()
+        XCTAssertEqual(try contents(output), ["index.html": "two", ".savnet-build": "m1\n"])
+    }
+
+    func testAJournalThatCannotBeFinishedLeavesTheOutputUnmarked() throws {
+        let (output, writer) = try site(["index.html": "one", "a": "a file where a folder is needed", ".savnet-build": "m0\n"])
+        let staging = folder.appendingPathComponent(".site.updating-4242")
+        try FileManager.default.createDirectory(at: staging.appendingPathComponent("files/a"), withIntermediateDirectories: true)
+        try "x".write(to: staging.appendingPathComponent("files/a/b.html"), atomically: true, encoding: .utf8)
+        try "write\ta/b.html\n".write(to: staging.appendingPathComponent("journal"), atomically: true, encoding: .utf8)
+        writer.recoverInterruptedUpdates()
+        XCTAssertNil(writer.mark(), "the next build must rebuild the output whole")
+        XCTAssertEqual(try contents(output)["index.html"], "one")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["site"])
+    }
 }
