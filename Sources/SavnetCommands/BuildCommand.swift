@@ -188,9 +188,12 @@ struct BuildCommand: ParsableCommand {
     }
 }
 
-/// The build cache file, `.savnet/cache/build` beside savnet.yml.
+/// The build cache: `.savnet/cache/build` (the state) and `.savnet/cache/files` (the
+/// store of parsed files) beside savnet.yml.
 struct CacheFile {
-    static let path = ".savnet/cache/build"
+    static let folder = ".savnet/cache"
+    static let statePath = folder + "/build"
+    static let storePath = folder + "/files"
     /// Identifies this savnet program: a digest of its executable, or nil (no cache) when
     /// it cannot be read.
     let tool: String
@@ -207,9 +210,8 @@ struct CacheFile {
     /// place at once would undo each other's work). Held until the process ends.
     func lock() {
         guard !disabled else { return }
-        let folder = (Self.path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let descriptor = open(folder + "/lock", O_RDWR | O_CREAT, 0o644)
+        try? FileManager.default.createDirectory(atPath: Self.folder, withIntermediateDirectories: true)
+        let descriptor = open(Self.folder + "/lock", O_RDWR | O_CREAT, 0o644)
         guard descriptor >= 0 else { return }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             Console.status("waiting for another savnet build in this folder to finish…")
@@ -218,30 +220,44 @@ struct CacheFile {
     }
 
     /// The last build's cache, if there is one to use.
-    func load() -> [UInt8]? {
-        guard !disabled else { return nil }
-        return SiteWriter.read(Self.path)
+    func load() -> (state: [UInt8], store: [UInt8])? {
+        guard !disabled, let state = SiteWriter.read(Self.statePath) else { return nil }
+        return (state, SiteWriter.read(Self.storePath) ?? [])
     }
 
-    /// Saves the engine's state for the next build; a cache that cannot be saved is
-    /// reported, not fatal (the next build is then a whole one).
+    /// Saves the engine's state for the next build: entries are appended to the file
+    /// store (or the store rewritten), then the state replaces the old one. A build killed
+    /// between the two leaves unused bytes at the end of the store, nothing worse. A cache
+    /// that cannot be saved is reported, not fatal (the next build is then a whole one).
     func save(_ engine: BuildEngine, mark: String) {
         guard !disabled else { return }
-        let chunks = engine.snapshot(tool: tool, mark: mark)
-        let folder = (Self.path as NSString).deletingLastPathComponent
-        let temporary = Self.path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        // Partial caches of killed builds (the lock says none is running).
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix("build.partial-") {
-            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        var info = stat()
+        let storeSize = stat(Self.storePath, &info) == 0 ? Int(info.st_size) : nil
+        let image = engine.snapshot(tool: tool, mark: mark, storeSize: storeSize)
+        let pid = ProcessInfo.processInfo.processIdentifier
+        // Partial files of killed builds (the lock says none is running).
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: Self.folder)) ?? [] where name.contains(".partial-") {
+            try? FileManager.default.removeItem(atPath: Self.folder + "/" + name)
         }
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            guard SiteWriter.write(chunks: chunks, to: temporary), rename(temporary, Self.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown)
+            try FileManager.default.createDirectory(atPath: Self.folder, withIntermediateDirectories: true)
+            if image.rewritesStore {
+                try Self.replace(Self.storePath, with: image.store, pid: pid)
+            } else if !image.store.isEmpty {
+                guard SiteWriter.append(chunks: image.store, to: Self.storePath) else { throw CocoaError(.fileWriteUnknown) }
             }
+            try Self.replace(Self.statePath, with: image.state, pid: pid)
         } catch {
+            Console.status("build cache: cannot save \(Self.folder)/: \(error.localizedDescription); the next build will be a whole one")
+        }
+    }
+
+    /// Writes a file whole beside `path`, then renames it into place.
+    private static func replace(_ path: String, with chunks: [[UInt8]], pid: Int32) throws {
+        let temporary = path + ".partial-\(pid)"
+        guard SiteWriter.write(chunks: chunks, to: temporary), rename(temporary, path) == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)
-            Console.status("build cache: cannot save \(Self.path): \(error.localizedDescription); the next build will be a whole one")
+            throw CocoaError(.fileWriteUnknown)
         }
     }
 }

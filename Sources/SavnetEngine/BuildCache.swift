@@ -82,18 +82,19 @@ extension BuildEngine {
     ///
     /// - Parameters:
     ///   - contents: every content file's bytes (or why they cannot be read), by content path.
-    ///   - cache: the bytes of the last build's cache, if any.
+    ///   - cache: the last build's cache (its state and its file store), if any.
     ///   - tool: identifies the savnet program (a digest of its executable).
     public static func open(
         loader: ContentLoader, renderer: SiteRenderer, settings: SiteSettings, gazetteer: Gazetteer, today: CalendarDate,
-        searchIndexed: Bool, contents: [(String, Result<[UInt8], Diagnostic>)], cache: [UInt8]?, tool: String
+        searchIndexed: Bool, contents: [(String, Result<[UInt8], Diagnostic>)], cache: (state: [UInt8], store: [UInt8])?,
+        tool: String
     ) throws -> (BuildEngine, CacheStatus) {
         let engine = BuildEngine(empty: (), loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer,
                                  today: today, searchIndexed: searchIndexed, keepsOutputs: false)
         var status = CacheStatus.missing
         if let cache {
             do {
-                let changed = try engine.restore(cache, contents: contents, tool: tool)
+                let changed = try engine.restore(cache.state, store: cache.store, contents: contents, tool: tool)
                 return (engine, .used(changed: changed))
             } catch let error as CacheMismatch {
                 status = .stale(error.reason)
@@ -160,12 +161,32 @@ extension BuildEngine {
         files.count + loaderFindings.values.joined().filter { $0.rule == "file-too-large" }.count
     }
 
-    /// The cache bytes for the current state, for an output marked `mark`, in pieces to be
-    /// written one after another (each file's part is kept as it is, not copied into one
-    /// buffer).
-    public func snapshot(tool: String, mark: String) -> [[UInt8]] {
-        var chunks: [[UInt8]] = []
-        var writer = SnapshotWriter(capacity: 1 << 16)
+    /// The cache for the current state, for an output marked `mark`. `storeSize` is the
+    /// size of the file store on disk now (nil when there is none): entries are appended
+    /// to it when it is the one this engine was restored from and mostly still in use;
+    /// otherwise a new store is written whole.
+    /// `slack`: unused bytes the store may carry beyond as many as it uses.
+    public func snapshot(tool: String, mark: String, storeSize: Int?, slack: Int = 1 << 20) -> CacheImage {
+        // Entries go in any order (sorting 8,000 paths would cost more than it helps).
+        let paths = Array(Set(files.keys).union(loaderFindings.keys))
+        let live = paths.reduce(0) { $0 + (savedBlobs[$1]?.length ?? 0) }
+        let appends = storeSize != nil && storeSize == restoredStore.count && restoredStore.count <= 2 * live + slack
+        // Files not carried over from the store are encoded on every core.
+        let encoded = ParallelMap.map(paths) { path -> [UInt8]? in
+            if appends, savedBlobs[path] != nil { return nil }
+            if let saved = savedBlobs[path] { return Array(restoredStore[saved.offset..<saved.offset + saved.length]) }
+            guard let file = files[path] else { return nil }
+            var fileWriter = SnapshotWriter()
+            // The text is left out (the next build reads the file anyway) unless it could not
+            // be decoded, when it is not what decoding the file gives.
+            fileWriter.write(file, includeRaw: loaderFindings[path]?.contains { $0.rule == "file-encoding" } ?? false)
+            return fileWriter.bytes
+        }
+        let blobDigests = ParallelMap.map(encoded) { $0.map { ContentDigest($0).value } }
+        var storeChunks: [[UInt8]] = []
+        var end = appends ? restoredStore.count : 0
+
+        var writer = SnapshotWriter(capacity: 1 << 20)
         writer.write(bytes: BuildCache.magic)
         writer.write(BuildCache.formatVersion)
         writer.write(tool)
@@ -177,29 +198,23 @@ extension BuildEngine {
             writer.write(entry.value.value)
         }
         writer.write(mark)
-        // Entries go in any order (sorting 40,000 paths would cost more than it helps).
-        let paths = Array(Set(files.keys).union(loaderFindings.keys))
-        // Files not carried over from the last cache are encoded on every core.
-        let encoded = ParallelMap.map(paths) { path -> [UInt8]? in
-            if let saved = savedFiles[path] { return saved }
-            guard let file = files[path] else { return nil }
-            var fileWriter = SnapshotWriter()
-            // The text is left out (the next build reads the file anyway) unless it could not
-            // be decoded, when it is not what decoding the file gives.
-            fileWriter.write(file, includeRaw: loaderFindings[path]?.contains { $0.rule == "file-encoding" } ?? false)
-            return fileWriter.bytes
-        }
         writer.write(paths.count)
-        for (path, blob) in zip(paths, encoded) {
+        for (index, path) in paths.enumerated() {
             writer.write(path)
             writer.write(contentDigests[path]) { $0.write($1.value) }
             writer.write(loaderFindings[path] ?? []) { $0.write($1) }
-            writer.write(blob != nil)
-            if let blob {
-                writer.write(blob.count)
-                chunks.append(writer.bytes)
-                chunks.append(blob)
-                writer = SnapshotWriter(capacity: 1 << 10)
+            var reference: BlobReference?
+            if let blob = encoded[index], let digest = blobDigests[index] {
+                reference = BlobReference(offset: end, length: blob.count, digest: digest)
+                storeChunks.append(blob)
+                end += blob.count
+            } else if appends {
+                reference = savedBlobs[path]
+            }
+            writer.write(reference) { writer, reference in
+                writer.write(reference.offset)
+                writer.write(reference.length)
+                writer.write(reference.digest)
             }
         }
         writer.write(Array(ruleFindings.keys)) { writer, path in
@@ -215,14 +230,32 @@ extension BuildEngine {
             writer.write(entry.key)
             entry.value.write(to: &writer)
         }
-        chunks.append(writer.bytes)
-        return BuildCache.seal(chunks)
+        return CacheImage(state: BuildCache.seal([writer.bytes]), store: storeChunks, rewritesStore: !appends)
     }
 }
 
 /// Why a cache does not apply.
 struct CacheMismatch: Error {
     var reason: String
+}
+
+/// Where one file's parsed form sits in the cache's file store.
+struct BlobReference: Sendable {
+    var offset: Int
+    var length: Int
+    var digest: UInt64
+}
+
+/// The build cache to save, in two parts: the state, small and written whole every
+/// time, and the store of parsed files, large and only appended to (an edit adds one
+/// entry), rewritten when most of it is no longer used.
+public struct CacheImage {
+    /// The state file's pieces, to be written one after another.
+    public var state: [[UInt8]]
+    /// Pieces to append to the file store, or its whole new content when `rewritesStore`.
+    public var store: [[UInt8]]
+    /// Whether `store` replaces the file store instead of extending it.
+    public var rewritesStore: Bool
 }
 
 extension BuildEngine {
@@ -233,7 +266,8 @@ extension BuildEngine {
 
     /// Restores the state saved in `bytes`, then takes in the content files that differ
     /// from it. Returns how many did.
-    func restore(_ sealed: [UInt8], contents: [(String, Result<[UInt8], Diagnostic>)], tool: String) throws -> Int {
+    func restore(_ sealed: [UInt8], store: [UInt8], contents: [(String, Result<[UInt8], Diagnostic>)], tool: String) throws
+        -> Int {
         var reader = SnapshotReader(try BuildCache.unseal(sealed))
         guard try reader.readBytes() == BuildCache.magic, try reader.readInt() == BuildCache.formatVersion else {
             throw CacheMismatch(reason: "the cache was written in another format")
@@ -252,11 +286,13 @@ extension BuildEngine {
             var path: String
             var digest: ContentDigest?
             var findings: [Diagnostic]
-            var blob: [UInt8]?
+            var blob: BlobReference?
         }
         let entries = try reader.readArray { reader in
             Entry(path: try reader.readString(), digest: try reader.readOptional { ContentDigest(value: try $0.readUInt64()) },
-                  findings: try reader.readArray { try $0.readDiagnostic() }, blob: try reader.readOptional { try $0.readBytes() })
+                  findings: try reader.readArray { try $0.readDiagnostic() }, blob: try reader.readOptional { reader in
+                      BlobReference(offset: try reader.readInt(), length: try reader.readInt(), digest: try reader.readUInt64())
+                  })
         }
         // Which files changed: digests compared on every core.
         let current = Dictionary(contents, uniquingKeysWith: { first, _ in first })
@@ -267,7 +303,10 @@ extension BuildEngine {
         let decoded = ParallelMap.map(entries) { entry -> Result<NetworkFile?, Error> in
             Result {
                 guard let blob = entry.blob else { return nil }
-                var fileReader = SnapshotReader(blob)
+                guard blob.offset >= 0, blob.length >= 0, blob.offset <= store.count, blob.length <= store.count - blob.offset,
+                      ContentDigest(store, range: blob.offset..<blob.offset + blob.length).value == blob.digest
+                else { throw CacheMismatch(reason: "the cache file is damaged") }
+                var fileReader = SnapshotReader(store, range: blob.offset..<blob.offset + blob.length)
                 return try fileReader.readFile {
                     // The text comes from the file as read now when it is unchanged; a
                     // changed file is replaced before anything reads its text.
@@ -286,7 +325,7 @@ extension BuildEngine {
             if entry.digest == nil || currentDigests[entry.path] != entry.digest {
                 changed.insert(entry.path)
             } else if let blob = entry.blob {
-                savedFiles[entry.path] = blob
+                savedBlobs[entry.path] = blob
             }
         }
         for (path, _) in contents where contentDigests[path] == nil { changed.insert(path) }
@@ -298,6 +337,7 @@ extension BuildEngine {
         let savedSpans = Dictionary(try reader.readArray { (try $0.readString(), try DirectorySpans(from: &$0)) },
                                     uniquingKeysWith: { $1 })
         guard reader.isAtEnd else { throw SnapshotError.corrupt }
+        restoredStore = store
         directory = Directory(files: Array(files.values), gazetteer: gazetteer)
         fragments.restore(spans: savedSpans, files: files.filter { !changed.contains($0.key) }.map(\.value))
 

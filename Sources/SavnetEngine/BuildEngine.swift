@@ -54,9 +54,11 @@ public final class BuildEngine {
     var loaderFindings: [String: [Diagnostic]] = [:]
     var ruleFindings: [String: [Diagnostic]] = [:]
     var pagePaths: Set<String> = []
-    /// Files' snapshot bytes carried over from a restored cache, so saving it again does
-    /// not encode unchanged files a second time.
-    var savedFiles: [String: [UInt8]] = [:]
+    /// Where unchanged files' parsed forms sit in the cache's file store, when restored
+    /// from it: saving again neither encodes nor writes them a second time.
+    var savedBlobs: [String: BlobReference] = [:]
+    /// The file store as restored (for copying live entries when it is rewritten).
+    var restoredStore: [UInt8] = []
     /// Each network's part of `directory.json`.
     let fragments: DirectoryFragments
     /// The template versions and settings the current digests were rendered with.
@@ -129,7 +131,7 @@ public final class BuildEngine {
                 changedDisplayPaths.insert(old.path)
                 if let code = old.network?.area.value { changedAreas.insert(code) }
             }
-            savedFiles[contentPath] = nil
+            savedBlobs[contentPath] = nil
             let bytes = read(contentPath)
             let exists = bytes != nil
             let (file, found) = bytes.map { load(contentPath, $0) } ?? (nil, [])

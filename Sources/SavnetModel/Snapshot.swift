@@ -81,6 +81,8 @@ public struct SnapshotWriter {
 /// Reads what `SnapshotWriter` wrote; throws on truncated or inconsistent bytes.
 public struct SnapshotReader {
     private let bytes: [UInt8]
+    /// Where reading must stop.
+    private let end: Int
     /// Where the next read starts.
     public private(set) var offset: Int
     private var currentPath = ""
@@ -89,16 +91,24 @@ public struct SnapshotReader {
     public init(_ bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
         self.offset = offset
+        end = bytes.count
+    }
+
+    /// Reads the part `range` of `bytes` (which must lie within them) without copying it.
+    public init(_ bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        offset = range.lowerBound
+        end = range.upperBound
     }
 
     /// Whether everything was read.
-    public var isAtEnd: Bool { offset == bytes.count }
+    public var isAtEnd: Bool { offset == end }
 
     public mutating func readUInt64() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < bytes.count, shift < 64 else { throw SnapshotError.corrupt }
+            guard offset < end, shift < 64 else { throw SnapshotError.corrupt }
             let byte = bytes[offset]
             offset += 1
             result |= UInt64(byte & 0x7F) << shift
@@ -113,7 +123,7 @@ public struct SnapshotReader {
     }
 
     public mutating func readBool() throws -> Bool {
-        guard offset < bytes.count else { throw SnapshotError.corrupt }
+        guard offset < end else { throw SnapshotError.corrupt }
         offset += 1
         switch bytes[offset - 1] {
         case 0: return false
@@ -126,14 +136,14 @@ public struct SnapshotReader {
 
     public mutating func readString() throws -> String {
         let count = try readInt()
-        guard count >= 0, count <= bytes.count - offset else { throw SnapshotError.corrupt }
+        guard count >= 0, count <= end - offset else { throw SnapshotError.corrupt }
         defer { offset += count }
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + count]), as: UTF8.self) }
     }
 
     public mutating func readBytes() throws -> [UInt8] {
         let count = try readInt()
-        guard count >= 0, count <= bytes.count - offset else { throw SnapshotError.corrupt }
+        guard count >= 0, count <= end - offset else { throw SnapshotError.corrupt }
         defer { offset += count }
         return Array(bytes[offset..<offset + count])
     }
@@ -149,7 +159,7 @@ public struct SnapshotReader {
 
     public mutating func readArray<Value>(_ body: (inout SnapshotReader) throws -> Value) throws -> [Value] {
         let count = try readInt()
-        guard count >= 0, count <= bytes.count - offset else { throw SnapshotError.corrupt }
+        guard count >= 0, count <= end - offset else { throw SnapshotError.corrupt }
         var values: [Value] = []
         values.reserveCapacity(min(count, 1 << 16))
         for _ in 0..<count { values.append(try body(&self)) }

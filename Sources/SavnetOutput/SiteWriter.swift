@@ -241,7 +241,16 @@ public struct SiteWriter {
 
     /// Writes chunks of bytes, one after another, to a new file.
     public static func write(chunks: [[UInt8]], to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        write(chunks: chunks, to: path, flags: O_WRONLY | O_CREAT | O_TRUNC)
+    }
+
+    /// Appends chunks of bytes to a file (created if missing).
+    public static func append(chunks: [[UInt8]], to path: String) -> Bool {
+        write(chunks: chunks, to: path, flags: O_WRONLY | O_CREAT | O_APPEND)
+    }
+
+    private static func write(chunks: [[UInt8]], to path: String, flags: Int32) -> Bool {
+        let descriptor = open(path, flags, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         for bytes in chunks {

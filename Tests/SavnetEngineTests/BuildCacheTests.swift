@@ -42,7 +42,7 @@ final class BuildCacheTests: XCTestCase {
     }
 
     /// A build that opens `cache` on the files as they are now, then renders the changes.
-    private func cachedBuild(_ cache: [UInt8], previous: BuildEngine, theme: Theme? = nil, today: CalendarDate = TestSite.today,
+    private func cachedBuild(_ cache: (state: [UInt8], store: [UInt8]), previous: BuildEngine, theme: Theme? = nil, today: CalendarDate = TestSite.today,
                              tool: String? = nil) throws -> (BuildEngine, CacheStatus, BuildEngine.Update) {
         let paths = try loader.markdownPaths()
         let (engine, status) = try BuildEngine.open(
@@ -54,8 +54,11 @@ final class BuildCacheTests: XCTestCase {
         return (engine, status, update)
     }
 
-    private func cache(of engine: BuildEngine) -> [UInt8] {
-        Array(engine.snapshot(tool: tool, mark: engine.outputFingerprint).joined())
+    /// The cache a build saves, as a first build writes it (a new file store).
+    private func cache(of engine: BuildEngine) -> (state: [UInt8], store: [UInt8]) {
+        let image = engine.snapshot(tool: tool, mark: engine.outputFingerprint, storeSize: nil)
+        XCTAssertTrue(image.rewritesStore)
+        return (Array(image.state.joined()), Array(image.store.joined()))
     }
 
     /// The cached build's findings and files equal a clean build's; every file it says it
@@ -181,12 +184,15 @@ final class BuildCacheTests: XCTestCase {
         let (other, otherStatus, _) = try cachedBuild(saved, previous: first, tool: "another-build")
         XCTAssertEqual(otherStatus, .stale("the cache was written by another savnet build"))
         XCTAssertNil(other.outputMark)
-        var flipped = saved
-        flipped[saved.count / 2] ^= 0x01
-        let overflowing: [UInt8] = [0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01] + saved
-        for damaged in [Array(saved.prefix(saved.count / 2)), Array(saved.prefix(40)) + [0xFF] + Array(saved.dropFirst(41)), [],
-                        flipped, overflowing, Array(saved.dropLast(3))] {
-            let (engine, status, _) = try cachedBuild(damaged, previous: first)
+        func damaged(_ bytes: [UInt8]) -> [[UInt8]] {
+            var flipped = bytes
+            if !flipped.isEmpty { flipped[bytes.count / 2] ^= 0x01 }
+            return [Array(bytes.prefix(bytes.count / 2)), Array(bytes.prefix(40)) + [0xFF] + Array(bytes.dropFirst(41)), [],
+                    flipped, [0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01] + bytes, Array(bytes.dropLast(3))]
+        }
+        let caches = damaged(saved.state).map { ($0, saved.store) } + damaged(saved.store).map { (saved.state, $0) }
+        for cache in caches {
+            let (engine, status, _) = try cachedBuild(cache, previous: first)
             guard case .stale = status else { return XCTFail("a damaged cache was used: \(status)") }
             XCTAssertFalse(engine.canUpdate(outputMarkedWith: first.outputFingerprint))
             XCTAssertEqual(engine.diagnostics, first.diagnostics, "loaded and checked afresh")
@@ -221,10 +227,36 @@ final class BuildCacheTests: XCTestCase {
             try assertMatchesCleanBuild(engine, update)
             for file in update.written { outputs[file.path] = file.bytes }
             for path in update.removed { outputs[path] = nil }
-            saved = cache(of: engine)
+            // As the command saves it: the changed file appended to the store.
+            let image = engine.snapshot(tool: tool, mark: engine.outputFingerprint, storeSize: saved.store.count)
+            XCTAssertFalse(image.rewritesStore)
+            XCTAssertEqual(image.store.count, 1, "only the edited file is added to the store")
+            saved = (Array(image.state.joined()), saved.store + Array(image.store.joined()))
             previous = try cleanBuild()
             XCTAssertEqual(outputs, previous.outputs, "the output updated in place equals a clean build after round \(round)")
         }
+    }
+
+    func testAStoreMostlyOutOfUseIsRewritten() throws {
+        let first = try cleanBuild()
+        var saved = cache(of: first)
+        var rewrites = 0
+        for round in 0..<4 {
+            // Every file changes, so the store's old entries all fall out of use.
+            for path in try loader.markdownPaths() { try write(path, try text(path) + "\nรอบ \(round)\n") }
+            let (engine, status, update) = try cachedBuild(saved, previous: try cleanBuild())
+            XCTAssertEqual(status, .used(changed: 8))
+            try assertMatchesCleanBuild(engine, update)
+            let image = engine.snapshot(tool: tool, mark: engine.outputFingerprint, storeSize: saved.store.count, slack: 0)
+            if image.rewritesStore { rewrites += 1 }
+            let store = Array(image.store.joined())
+            saved = (Array(image.state.joined()), image.rewritesStore ? store : saved.store + store)
+        }
+        XCTAssertGreaterThan(rewrites, 0)
+        XCTAssertLessThan(saved.store.count, 3 * cache(of: try cleanBuild()).store.count)
+        let (engine, status, update) = try cachedBuild(saved, previous: try cleanBuild())
+        XCTAssertEqual(status, .used(changed: 0))
+        try assertMatchesCleanBuild(engine, update)
     }
 
     func testAFileReplacedByALinkOutsideTheContentIsDroppedAsByACleanBuild() throws {
