@@ -96,9 +96,10 @@ def main():
     print(median_row("hugo (full, fresh output)", hugo_runs))
     print(median_row("savnet check", check))
     print(median_row("savnet build after a one-file edit", edits))
-    cache = work / ".savnet" / "cache" / "build"
-    if cache.exists():
-        print(f"build cache: {cache.stat().st_size / 2**20:.0f} MiB")
+    cache = work / ".savnet" / "cache"
+    if cache.is_dir():
+        sizes = {path.name: path.stat().st_size / 2**20 for path in cache.iterdir() if path.is_file()}
+        print("build cache: " + ", ".join(f"{name} {size:.0f} MiB" for name, size in sorted(sizes.items())))
     if args.rebuild_benchmark:
         engine = subprocess.run([args.rebuild_benchmark, str(work), "20"], capture_output=True, text=True, check=True)
         for line in engine.stdout.splitlines():
