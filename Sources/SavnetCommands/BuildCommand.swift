@@ -15,9 +15,15 @@ struct BuildCommand: ParsableCommand {
         discussion: """
         Reads the settings from savnet.yml when it exists (title, base_url, theme, output, \
         content, search), checks every network file exactly like `savnet check`, and builds \
-        the site only when there are no errors. The site is built in a new folder beside \
-        the output and swapped in at the end, so a failed or interrupted build leaves the \
-        previous site as it was.
+        the site only when there are no errors. A whole build renders into a new folder \
+        beside the output and swaps it in at the end, so a failed or interrupted build \
+        leaves the previous site as it was.
+
+        Build cache: the build keeps what it worked out in .savnet/cache/ (keep it out of \
+        git). The next build parses, checks and renders only what changed since, and \
+        updates the output in place through a journal (an interrupted update is finished \
+        by the next build); the result is always the same as a clean build. --no-cache \
+        builds everything afresh into a new folder.
 
         Search: when Pagefind's extended build is installed (`pip install \
         pagefind-bin-extended`), the site is indexed for Thai-aware search.
@@ -26,6 +32,7 @@ struct BuildCommand: ParsableCommand {
           savnet build
           savnet build --output public --base-url https://example.org/savnet/
           savnet build --theme office --no-search
+          savnet build --no-cache
         """
     )
 
