@@ -30,48 +30,26 @@ public enum CacheStatus: Equatable, Sendable {
 /// The output's digests are kept, not its bytes, so only files that differ are written.
 public enum BuildCache {
     static let magic = Array("savnet build cache\n".utf8)
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let sealMagic = Array("\nsavnet cache sum\n".utf8)
 
-    /// The chunks followed by a table of each chunk's length and digest, so that a cache
-    /// damaged on disk is recognised before any of it is read.
-    static func seal(_ chunks: [[UInt8]]) -> [[UInt8]] {
-        let digests = ParallelMap.map(chunks) { ContentDigest($0).value }
-        var table = SnapshotWriter(capacity: chunks.count * 12 + 16)
-        table.write(chunks.count)
-        for (chunk, digest) in zip(chunks, digests) {
-            table.write(chunk.count)
-            table.write(digest)
-        }
-        var trailer = table.bytes
-        withUnsafeBytes(of: UInt64(table.bytes.count).littleEndian) { trailer.append(contentsOf: $0) }
-        trailer += sealMagic
-        return chunks + [trailer]
+    /// The state followed by its digest, so that a state file damaged on disk is
+    /// recognised before any of it is read (the file store's entries carry digests of
+    /// their own).
+    static func seal(_ state: [UInt8]) -> [[UInt8]] {
+        var trailer: [UInt8] = []
+        withUnsafeBytes(of: ContentDigest(state).value.littleEndian) { trailer.append(contentsOf: $0) }
+        return [state, trailer + sealMagic]
     }
 
-    /// The sealed content of `bytes`, once every chunk's digest is checked.
+    /// The state sealed in `bytes`, once its digest is checked.
     static func unseal(_ bytes: [UInt8]) throws -> [UInt8] {
-        let damaged = CacheMismatch(reason: "the cache file is damaged")
         let footer = sealMagic.count + 8
-        guard bytes.count >= footer, Array(bytes.suffix(sealMagic.count)) == sealMagic else { throw damaged }
-        let tableLength = bytes.withUnsafeBytes {
-            UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: bytes.count - footer, as: UInt64.self))
-        }
-        guard tableLength <= UInt64(bytes.count - footer) else { throw damaged }
-        let tableStart = bytes.count - footer - Int(tableLength)
-        var table = SnapshotReader(Array(bytes[tableStart..<bytes.count - footer]))
-        var ranges: [(Range<Int>, UInt64)] = []
-        var offset = 0
-        for _ in 0..<(try table.readInt()) {
-            let length = try table.readInt(), digest = try table.readUInt64()
-            guard length >= 0, length <= tableStart - offset else { throw damaged }
-            ranges.append((offset..<offset + length, digest))
-            offset += length
-        }
-        guard offset == tableStart, table.isAtEnd else { throw damaged }
-        let intact = ParallelMap.map(ranges) { range, digest in ContentDigest(bytes, range: range).value == digest }
-        guard intact.allSatisfy({ $0 }) else { throw damaged }
-        return Array(bytes[0..<tableStart])
+        guard bytes.count >= footer, bytes.suffix(sealMagic.count).elementsEqual(sealMagic) else { throw CacheMismatch.damaged }
+        let end = bytes.count - footer
+        let digest = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: end, as: UInt64.self)) }
+        guard ContentDigest(bytes, range: 0..<end).value == digest else { throw CacheMismatch.damaged }
+        return Array(bytes[0..<end])
     }
 }
 
@@ -99,7 +77,7 @@ extension BuildEngine {
             } catch let error as CacheMismatch {
                 status = .stale(error.reason)
             } catch {
-                status = .stale("the cache file is damaged")
+                status = .stale(CacheMismatch.damaged.reason)
             }
             // Start again from nothing.
             return try (Self.open(loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer, today: today,
@@ -230,13 +208,16 @@ extension BuildEngine {
             writer.write(entry.key)
             entry.value.write(to: &writer)
         }
-        return CacheImage(state: BuildCache.seal([writer.bytes]), store: storeChunks, rewritesStore: !appends)
+        return CacheImage(state: BuildCache.seal(writer.bytes), store: storeChunks, rewritesStore: !appends)
     }
 }
 
 /// Why a cache does not apply.
 struct CacheMismatch: Error {
     var reason: String
+
+    /// Bytes that do not read back as they were written.
+    static let damaged = CacheMismatch(reason: "the cache file is damaged")
 }
 
 /// Where one file's parsed form sits in the cache's file store.
@@ -305,7 +286,7 @@ extension BuildEngine {
                 guard let blob = entry.blob else { return nil }
                 guard blob.offset >= 0, blob.length >= 0, blob.offset <= store.count, blob.length <= store.count - blob.offset,
                       ContentDigest(store, range: blob.offset..<blob.offset + blob.length).value == blob.digest
-                else { throw CacheMismatch(reason: "the cache file is damaged") }
+                else { throw CacheMismatch.damaged }
                 var fileReader = SnapshotReader(store, range: blob.offset..<blob.offset + blob.length)
                 return try fileReader.readFile {
                     // The text comes from the file as read now when it is unchanged; a
