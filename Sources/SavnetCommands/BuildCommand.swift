@@ -58,6 +58,9 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let started = DispatchTime.now()
+        func elapsed() -> String {
+            String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
+        }
         let settings = try resolvedSettings()
         let today = try options.resolvedToday()
         let gazetteer = try options.gazetteer(settings)
@@ -124,15 +127,13 @@ struct BuildCommand: ParsableCommand {
                 }
                 applied.commit()
             }
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            Console.status("updated \(settings.output)/ in \(String(format: "%.2f", seconds)) s: "
+            Console.status("updated \(settings.output)/ in \(elapsed()) s: "
                 + "\(update.written.count) files written, \(update.removed.count) removed "
                 + "(\(changed) content \(changed == 1 ? "file" : "files") changed since the last build)")
         } else {
             mark = try buildWhole(engine, writer: writer, indexer: indexer, clock: &clock)
             let (pages, fileCount) = engine.pageAndFileCounts
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            Console.status("built \(pages) pages (\(fileCount) files) into \(settings.output)/ in \(String(format: "%.2f", seconds)) s")
+            Console.status("built \(pages) pages (\(fileCount) files) into \(settings.output)/ in \(elapsed()) s")
         }
         if indexer == nil, settings.search == .auto {
             Console.status("search: not indexed: install Pagefind's extended build (`pip install pagefind-bin-extended`) for Thai search")

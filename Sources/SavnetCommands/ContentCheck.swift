@@ -35,7 +35,7 @@ struct ContentCheck {
         let found = Validator().check(directory, RuleContext(today: today))
         clock.lap("rules")
         return ContentCheck(directory: directory, diagnostics: (loaded.diagnostics + found).sorted(),
-                            fileCount: loaded.files.count + loaded.diagnostics.filter { $0.rule == "file-too-large" }.count)
+                            fileCount: ContentLoader.fileCount(parsed: loaded.files.count, findings: loaded.diagnostics))
     }
 
     /// The path as shown in diagnostics: relative to the working directory when inside it.

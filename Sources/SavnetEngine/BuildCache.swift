@@ -136,7 +136,7 @@ extension BuildEngine {
 
     /// How many content files were read (as `savnet check` counts them).
     public var fileCount: Int {
-        files.count + loaderFindings.values.joined().filter { $0.rule == "file-too-large" }.count
+        ContentLoader.fileCount(parsed: files.count, findings: loaderFindings.values.joined())
     }
 
     /// The cache for the current state, for an output marked `mark`. `storeSize` is the

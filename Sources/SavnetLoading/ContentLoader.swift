@@ -51,6 +51,12 @@ public struct ContentLoader {
         return (file, found)
     }
 
+    /// How many content files were read, as `savnet check` reports it: those parsed, and
+    /// those too large to parse (an unreadable file was not read).
+    public static func fileCount(parsed: Int, findings: some Sequence<Diagnostic>) -> Int {
+        parsed + findings.filter { $0.rule == "file-too-large" }.count
+    }
+
     /// The path of a content file as shown to users: `content/84/_index.md`.
     public func shownPath(_ contentPath: String) -> String {
         displayRoot.isEmpty ? contentPath : "\(displayRoot)/\(contentPath)"

@@ -225,18 +225,7 @@ public struct SiteWriter {
     /// Writes bytes to a new file with plain system calls (Foundation's writer is several
     /// times slower for tens of thousands of small files).
     public static func write(_ bytes: [UInt8], to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
-            }
-            guard written > 0 else { return false }
-            offset += written
-        }
-        return true
+        write(chunks: [bytes], to: path)
     }
 
     /// Writes chunks of bytes, one after another, to a new file.
