@@ -10,28 +10,22 @@ import XCTest
 /// produce exactly what a clean build of the same files produces, and must redo only
 /// what changed.
 final class BuildCacheTests: XCTestCase {
-    private var folder: URL!
+    private var content: ContentFolder!
+    private var folder: URL { content.url }
     private let settings = SiteSettings(baseURL: "https://example.org/savnet/")
     private let tool = "test-build"
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("savnet-cache-\(UUID().uuidString)")
-        for (path, text) in SampleNetwork.site().files { try write(path, text) }
+        content = try ContentFolder(SampleNetwork.site())
     }
 
     override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
+        content.remove()
     }
 
-    private func write(_ path: String, _ text: String) throws {
-        let url = folder.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
+    private func write(_ path: String, _ text: String) throws { try content.write(path, text) }
 
-    private func text(_ path: String) throws -> String {
-        try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
-    }
+    private func text(_ path: String) throws -> String { try content.text(path) }
 
     private var loader: ContentLoader { ContentLoader(root: folder, displayRoot: "content") }
 

@@ -9,23 +9,19 @@ import XCTest
 /// After any edit, the engine's site and findings must equal a clean build of the
 /// edited content, byte for byte.
 final class BuildEngineTests: XCTestCase {
-    private var folder: URL!
+    private var content: ContentFolder!
+    private var folder: URL { content.url }
     private let settings = SiteSettings(baseURL: "https://example.org/savnet/")
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("savnet-engine-\(UUID().uuidString)")
-        for (path, text) in SampleNetwork.site().files { try write(path, text) }
+        content = try ContentFolder(SampleNetwork.site())
     }
 
     override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
+        content.remove()
     }
 
-    private func write(_ path: String, _ text: String) throws {
-        let url = folder.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
+    private func write(_ path: String, _ text: String) throws { try content.write(path, text) }
 
     private func engine() throws -> BuildEngine {
         try BuildEngine(loader: ContentLoader(root: folder, displayRoot: "content"),
@@ -50,7 +46,7 @@ final class BuildEngineTests: XCTestCase {
     func testEditingASubdistrictRerendersItAndEverythingAbove() throws {
         let engine = try engine()
         let path = "84/8409/840902.md"
-        let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+        let text = try content.text(path)
         try write(path, text.replacingFirst("name: ทดสอบ840902 คนที่1", with: "name: ทดสอบ840902 คนใหม่")
             .replacingFirst("savings: 250000", with: "savings: 999999"))
         let update = try assertMatchesCleanBuild(engine, after: [path])
@@ -65,7 +61,7 @@ final class BuildEngineTests: XCTestCase {
     func testAnEditThatBreaksARuleIsReportedWhereTheCleanBuildReportsIt() throws {
         let engine = try engine()
         let path = "84/8409/_index.md"
-        let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+        let text = try content.text(path)
         try write(path, text.replacingFirst("position: เหรัญญิก\n", with: "position: กรรมการ\n")
             .replacingFirst("    - ทดสอบ8409 คนที่4", with: "    - คนนอก"))
         _ = try assertMatchesCleanBuild(engine, after: [path])
@@ -94,7 +90,7 @@ final class BuildEngineTests: XCTestCase {
         // The first update sums roll-ups whole; later ones update them in place.
         let engine = try engine()
         let path = "84/8409/840902.md"
-        let original = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+        let original = try content.text(path)
         for (round, savings) in ["250000.75", "1000000.1", "0.3", "250000"].enumerated() {
             try write(path, original.replacingFirst("savings: 250000", with: "savings: \(savings)")
                 .replacingFirst("members: 100", with: "members: 10\(round)"))

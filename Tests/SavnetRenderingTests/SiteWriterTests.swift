@@ -90,17 +90,24 @@ final class SiteWriterTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["site"])
     }
 
+    /// What a killed update leaves beside the output: staged files and its journal, under
+    /// `journalName` (`journal.partial` while it was still being written).
+    private func leftoverUpdate(_ files: [String: String], journal: String, journalName: String = "journal") throws {
+        let staging = folder.appendingPathComponent(".site.updating-4242")
+        for (path, text) in files {
+            let url = staging.appendingPathComponent("files/" + path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        try journal.write(to: staging.appendingPathComponent(journalName), atomically: true, encoding: .utf8)
+    }
+
     func testAnUpdateKilledAfterItsJournalIsFinishedByTheNextBuild() throws {
         let (output, writer) = try site(["index.html": "one", "old.html": "old", "b.html": "b0"])
-        // What a killed update leaves: staged files, a saved journal, one move already done.
-        let staging = folder.appendingPathComponent(".site.updating-4242")
-        try FileManager.default.createDirectory(at: staging.appendingPathComponent("files/a"), withIntermediateDirectories: true)
-        try "two".write(to: staging.appendingPathComponent("files/index.html"), atomically: true, encoding: .utf8)
-        try "new".write(to: staging.appendingPathComponent("files/a/new.html"), atomically: true, encoding: .utf8)
-        try "m1\n".write(to: staging.appendingPathComponent("files/.savnet-build"), atomically: true, encoding: .utf8)
+        // A saved journal, one move already done.
+        try leftoverUpdate(["index.html": "two", "a/new.html": "new", ".savnet-build": "m1\n"],
+                           journal: "remove\told.html\nwrite\tb.html\nwrite\tindex.html\nwrite\ta/new.html\nwrite\t.savnet-build\n")
         try "b1".write(to: output.appendingPathComponent("b.html"), atomically: true, encoding: .utf8)  // moved before the kill
-        try "remove\told.html\nwrite\tb.html\nwrite\tindex.html\nwrite\ta/new.html\nwrite\t.savnet-build\n"
-            .write(to: staging.appendingPathComponent("journal"), atomically: true, encoding: .utf8)
         writer.recoverInterruptedUpdates()
         XCTAssertEqual(try contents(output), ["index.html": "two", "a/new.html": "new", "b.html": "b1", ".savnet-build": "m1\n"])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["site"])
@@ -108,10 +115,7 @@ final class SiteWriterTests: XCTestCase {
 
     func testAnUpdateKilledBeforeItsJournalLeavesTheOutputUntouched() throws {
         let (output, writer) = try site(["index.html": "one"])
-        let staging = folder.appendingPathComponent(".site.updating-4242")
-        try FileManager.default.createDirectory(at: staging.appendingPathComponent("files"), withIntermediateDirectories: true)
-        try "two".write(to: staging.appendingPathComponent("files/index.html"), atomically: true, encoding: .utf8)
-        try "write\tindex.html\n".write(to: staging.appendingPathComponent("journal.partial"), atomically: true, encoding: .utf8)
+        try leftoverUpdate(["index.html": "two"], journal: "write\tindex.html\n", journalName: "journal.partial")
         writer.recoverInterruptedUpdates()
         XCTAssertEqual(try contents(output), ["index.html": "one"])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["site"])
@@ -138,10 +142,7 @@ final class SiteWriterTests: XCTestCase {
 
     func testAJournalThatCannotBeFinishedLeavesTheOutputUnmarked() throws {
         let (output, writer) = try site(["index.html": "one", "a": "a file where a folder is needed", ".savnet-build": "m0\n"])
-        let staging = folder.appendingPathComponent(".site.updating-4242")
-        try FileManager.default.createDirectory(at: staging.appendingPathComponent("files/a"), withIntermediateDirectories: true)
-        try "x".write(to: staging.appendingPathComponent("files/a/b.html"), atomically: true, encoding: .utf8)
-        try "write\ta/b.html\n".write(to: staging.appendingPathComponent("journal"), atomically: true, encoding: .utf8)
+        try leftoverUpdate(["a/b.html": "x"], journal: "write\ta/b.html\n")
         writer.recoverInterruptedUpdates()
         XCTAssertNil(writer.mark(), "the next build must rebuild the output whole")
         XCTAssertEqual(try contents(output)["index.html"], "one")
