@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "savnet", targets: ["savnet"]),
+        // The parsing stages as a library, for the fuzz package in Fuzz/ (see docs/security.md).
+        .library(name: "SavnetParsing", targets: ["SavnetModel", "SavnetLoading"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),

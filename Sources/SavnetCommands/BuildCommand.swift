@@ -54,6 +54,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Neither read nor write the build cache (.savnet/cache/): parse, check and render everything.")
     var noCache = false
 
+    @Flag(help: ArgumentHelp(
+        "Build into an output folder that holds files savnet did not write.",
+        discussion: "Without it such a folder is refused. Its files are kept unless the site has a file of the same name."))
+    var force = false
+
     @OptionGroup var options: CheckOptions
 
     func run() throws {
@@ -76,6 +81,12 @@ struct BuildCommand: ParsableCommand {
             throw ValidationError("\(error): themes live in the themes/ folder next to savnet.yml")
         }
         let renderer = try SiteRenderer(theme: themeData)
+        let outputURL = URL(fileURLWithPath: settings.output)
+        try outputGuard(settings).check(force: force)
+        // One build at a time writes beside this output, cached or not.
+        try OutputLock.acquire(for: outputURL) {
+            Console.status("waiting for another savnet build into \(settings.output)/ to finish…")
+        }
         var clock = PhaseClock()
         defer { clock.report() }
 
@@ -102,10 +113,10 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
 
-        let writer = SiteWriter(output: URL(fileURLWithPath: settings.output))
-        // An update a killed build left half done is finished (or the output unmarked)
-        // before the output's mark is trusted.
-        writer.recoverInterruptedUpdates()
+        let writer = SiteWriter(output: outputURL)
+        // A swap or update a killed build left half done is finished (or the output
+        // unmarked) before the output's mark is trusted.
+        writer.recoverInterruptedWork()
         let mark: String
         if case let .used(changed) = status, engine.canUpdate(outputMarkedWith: writer.mark()) {
             // The output is the one the cache describes: change only what differs.
@@ -158,7 +169,6 @@ struct BuildCommand: ParsableCommand {
             // Pages are written while the next ones render.
             try engine.renderAll { folder.add($0) }
             mark = engine.outputFingerprint
-            folder.add(OutputFile(path: SiteWriter.markName, text: mark + "\n"))
             clock.lap("render")
             staging = try folder.finish()
             clock.lap("write")
@@ -168,12 +178,22 @@ struct BuildCommand: ParsableCommand {
             throw error
         }
         do {
+            var paths = folder.paths
             if let indexer {
                 try indexer.index(staging)
+                paths.append("pagefind/")
                 clock.lap("search index")
             }
-            try writer.commit(staging)
+            let manifest = staging.path + "/" + SiteWriter.markName
+            guard SiteWriter.write(SiteWriter.manifest(mark: mark, paths: paths), to: manifest) else {
+                throw WriterError.failed("cannot write \(manifest): \(String(cString: strerror(errno)))")
+            }
+            let report = try writer.commit(staging)
             clock.lap("swap")
+            if !report.replaced.isEmpty {
+                Console.status("replaced \(report.replaced.count) files in \(writer.output.relativePath)/ that savnet had not written: "
+                    + report.replaced.prefix(5).joined(separator: ", ") + (report.replaced.count > 5 ? ", …" : ""))
+            }
         } catch {
             writer.discard(staging)
             throw error
@@ -189,10 +209,26 @@ struct BuildCommand: ParsableCommand {
         if let theme { settings.theme = theme }
         if let baseURL { settings.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         if noSearch { settings.search = .off }
-        guard !["", ".", "/", settings.content].contains(settings.output) else {
-            throw ValidationError("refusing to build into '\(settings.output)': choose a folder of its own, such as site")
+        guard !settings.output.isEmpty else {
+            throw ValidationError("the output folder is empty: choose a folder of its own, such as site")
         }
         return settings
+    }
+
+    /// What the output must keep clear of, judged on real paths: the working folder, the
+    /// settings file's folder, the content, the themes, the cache and git's folder.
+    private func outputGuard(_ settings: SiteSettings) -> OutputGuard {
+        let project = (RealPath.resolve(options.config) as NSString).deletingLastPathComponent
+        let working = FileManager.default.currentDirectoryPath
+        return OutputGuard(output: settings.output, protected: [
+            (working, "the working folder", false),
+            (project, "the folder of the settings file", false),
+            (settings.content, "the content folder", true),
+            ("themes", "the themes folder", true),
+            (".savnet", "savnet's cache folder", true),
+            (project + "/.git", "git's folder", true),
+            (working + "/.git", "git's folder", true),
+        ])
     }
 }
 

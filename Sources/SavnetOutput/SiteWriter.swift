@@ -7,8 +7,11 @@ import SavnetRendering
 
 /// Puts a built site in place without ever leaving a half-built one: files go into a
 /// fresh folder beside the output, which then replaces the old output in one step.
-/// Entries of the old output whose names start with `.` (a `.git` of a publishing
-/// branch, `.gitkeep`) are carried over.
+///
+/// savnet deletes or replaces only what it wrote: the output holds a manifest
+/// (`.savnet-build`: the build's mark, then every path it wrote), and whatever else is in
+/// the output (a `.git` of a publishing branch, `CNAME`, a hand-written page) is carried
+/// over into the new site after the swap.
 public struct SiteWriter {
     /// The output folder (`site`).
     public let output: URL
@@ -18,43 +21,210 @@ public struct SiteWriter {
         self.output = output
     }
 
-    /// A fresh, empty staging folder beside the output (leftovers of killed builds removed).
+    private var parent: URL { output.deletingLastPathComponent() }
+    private var pid: Int32 { ProcessInfo.processInfo.processIdentifier }
+
+    /// The name of a folder or file savnet keeps beside the output while it works.
+    func sibling(_ kind: String, pid: Int32? = nil) -> URL {
+        parent.appendingPathComponent(".\(output.lastPathComponent).\(kind)-\(pid ?? self.pid)")
+    }
+
+    /// A fresh, empty staging folder beside the output (leftovers of killed builds
+    /// finished or removed first).
     public func makeStaging() throws -> StagingFolder {
-        let parent = output.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        removeLeftovers(in: parent)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
+        recoverInterruptedWork()
+        let staging = sibling("building")
         try? FileManager.default.removeItem(at: staging)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        guard mkdir(staging.path, 0o755) == 0 else { throw systemError("cannot create", staging.path) }
         return StagingFolder(url: staging)
     }
 
-    /// A fresh staging folder beside the output, with `files` written into it.
+    /// A fresh staging folder beside the output, with `files` and their manifest written into it.
     public func stage(_ files: [OutputFile]) throws -> URL {
         let folder = try makeStaging()
         for file in files { folder.add(file) }
-        return try folder.finish()
+        let url = try folder.finish()
+        guard Self.write(Self.manifest(mark: "test", paths: folder.paths), to: url.path + "/" + Self.markName) else {
+            throw systemError("cannot write", url.path + "/" + Self.markName)
+        }
+        return url
     }
 
-    /// Replaces the output with the staged folder.
-    public func commit(_ staging: URL) throws {
-        let manager = FileManager.default
-        if manager.fileExists(atPath: output.path) {
-            for name in (try? manager.contentsOfDirectory(atPath: output.path)) ?? [] where name.hasPrefix(".") {
-                let target = staging.appendingPathComponent(name)
-                if !manager.fileExists(atPath: target.path) {
-                    try manager.moveItem(at: output.appendingPathComponent(name), to: target)
+    /// What a commit did besides putting the new site in place.
+    public struct CommitReport: Equatable {
+        /// Files and folders of the old output that savnet had not written, carried over.
+        public var kept: [String] = []
+        /// Files savnet had not written that the new site replaced (only possible when
+        /// building into a folder savnet did not write, with `--force`).
+        public var replaced: [String] = []
+    }
+
+    /// Replaces the output with the staged folder (which holds its manifest). The old
+    /// output stays whole until the new one is in place; then the entries savnet did not
+    /// write are moved from the old output into the new one, and the old one is removed.
+    /// A journal beside the output lets the next build finish (or undo) a swap that was
+    /// interrupted at any point.
+    @discardableResult
+    public func commit(_ staging: URL) throws -> CommitReport {
+        var report = CommitReport()
+        var info = stat()
+        guard lstat(output.path, &info) == 0 else {
+            guard rename(staging.path, output.path) == 0 else { throw systemError("cannot move the new site to", output.path) }
+            return report
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw OutputRefusal.notAFolder(output.path) }
+        let owned = Self.readManifest(output.path).map(\.paths) ?? []
+        collectKept(owned: Manifest(owned), staging: staging.path, into: &report)
+        let old = sibling("old")
+        let journal = sibling("swap")
+        try? FileManager.default.removeItem(at: old)
+        var text = "staging\t\(staging.lastPathComponent)\nold\t\(old.lastPathComponent)\n"
+        for path in report.kept { text += "keep\t\(path)\n" }
+        let temporary = journal.path + ".partial"
+        guard Self.write(Array(text.utf8), to: temporary), rename(temporary, journal.path) == 0 else {
+            unlink(temporary)
+            throw systemError("cannot write", journal.path)
+        }
+        guard rename(output.path, old.path) == 0 else {
+            let code = errno
+            unlink(journal.path)
+            if code == EBUSY { throw OutputRefusal.mountPoint(output.path) }
+            throw systemError("cannot move the old site aside:", output.path, code)
+        }
+        guard rename(staging.path, output.path) == 0 else {
+            let code = errno
+            rename(old.path, output.path)
+            unlink(journal.path)
+            throw systemError("cannot move the new site to", output.path, code)
+        }
+        finishSwap(old: old, kept: report.kept)
+        unlink(journal.path)
+        return report
+    }
+
+    /// Moves the kept entries from the old output into the new one, then removes the old.
+    private func finishSwap(old: URL, kept: [String]) {
+        for path in kept {
+            let source = old.path + "/" + path
+            let target = output.path + "/" + path
+            var info = stat()
+            guard lstat(source, &info) == 0, lstat(target, &info) != 0 else { continue }
+            try? Self.makeParent(of: target)
+            rename(source, target)
+        }
+        try? FileManager.default.removeItem(at: old)
+    }
+
+    /// Walks the old output for entries savnet did not write: a folder no written path
+    /// lies in is kept whole; a file the new site also has is replaced (and reported).
+    private func collectKept(owned: Manifest, staging: String, into report: inout CommitReport) {
+        func walk(_ relative: String) {
+            let folder = relative.isEmpty ? output.path : output.path + "/" + relative
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+            for name in names.sorted() {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if relative.isEmpty, name == Self.markName { continue }
+                if owned.ownsWhole(path) { continue }
+                var info = stat()
+                guard lstat(folder + "/" + name, &info) == 0 else { continue }
+                let inNew = lstat(staging + "/" + path, &info) == 0
+                var own = stat()
+                lstat(folder + "/" + name, &own)
+                if (own.st_mode & S_IFMT) == S_IFDIR {
+                    if owned.holds(folder: path) || inNew { walk(path) } else { report.kept.append(path) }
+                } else if owned.paths.contains(path) {
+                    continue
+                } else if inNew {
+                    report.replaced.append(path)
+                } else {
+                    report.kept.append(path)
                 }
             }
-            let old = output.deletingLastPathComponent()
-                .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-            try? manager.removeItem(at: old)
-            try manager.moveItem(at: output, to: old)
-            try manager.moveItem(at: staging, to: output)
-            try? manager.removeItem(at: old)
-        } else {
-            try manager.moveItem(at: staging, to: output)
         }
+        walk("")
+    }
+
+    /// Finishes or undoes what killed builds left beside the output: an interrupted swap
+    /// is completed (or, if its new site is gone, the old site put back), an interrupted
+    /// update is finished, and staging folders of builds that no longer run are removed.
+    /// Work of a process that still runs is never touched.
+    public func recoverInterruptedWork() {
+        let prefix = ".\(output.lastPathComponent)."
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).filter { $0.hasPrefix(prefix) }
+        func owner(_ name: String) -> Int32? {
+            guard let dash = name.lastIndex(of: "-") else { return nil }
+            return Int32(name[name.index(after: dash)...].prefix { $0.isNumber })
+        }
+        // Swaps first: they decide which folder is the site.
+        for name in names where name.dropFirst(prefix.count).hasPrefix("swap-") && !name.hasSuffix(".partial") {
+            guard let pid = owner(name), !processIsAlive(pid) || pid == self.pid else { continue }
+            recoverSwap(parent.appendingPathComponent(name))
+        }
+        recoverInterruptedUpdates()
+        var info = stat()
+        let hasOutput = lstat(output.path, &info) == 0
+        for name in names {
+            let kind = name.dropFirst(prefix.count)
+            guard let pid = owner(name), !processIsAlive(pid) || pid == self.pid,
+                  ["building-", "old-", "search-new-", "search-old-", "swap-"].contains(where: kind.hasPrefix) else { continue }
+            let url = parent.appendingPathComponent(name)
+            guard lstat(url.path, &info) == 0 else { continue }
+            if kind.hasPrefix("old-"), !hasOutput {
+                rename(url.path, output.path)  // a site set aside by an older savnet: put it back
+                continue
+            }
+            if kind.hasPrefix("search-old-"), lstat(output.path + "/pagefind", &info) != 0 {
+                rename(url.path, output.path + "/pagefind")
+                continue
+            }
+            try? FileManager.default.removeItem(at: url)
+        }
+    }
+
+    /// Completes one interrupted swap from its journal.
+    private func recoverSwap(_ journal: URL) {
+        guard let data = FileManager.default.contents(atPath: journal.path) else { return }
+        var staging: URL?
+        var old: URL?
+        var kept: [String] = []
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            switch parts[0] {
+            case "staging" where !parts[1].contains("/"): staging = parent.appendingPathComponent(parts[1])
+            case "old" where !parts[1].contains("/"): old = parent.appendingPathComponent(parts[1])
+            case "keep" where Self.isSafe(parts[1]): kept.append(parts[1])
+            default: break
+            }
+        }
+        guard let staging, let old else { unlink(journal.path); return }
+        var info = stat()
+        if lstat(output.path, &info) != 0 {
+            if lstat(staging.path, &info) == 0 {
+                rename(staging.path, output.path)
+            } else if lstat(old.path, &info) == 0 {
+                rename(old.path, output.path)
+            }
+        }
+        if lstat(old.path, &info) == 0 { finishSwap(old: old, kept: kept) }
+        if lstat(staging.path, &info) == 0 { try? FileManager.default.removeItem(at: staging) }
+        unlink(journal.path)
+    }
+
+    /// The manifest's text: the mark on the first line, then every path the build wrote
+    /// (a path ending in `/` owns a whole folder, such as the search bundle).
+    public static func manifest(mark: String, paths: some Sequence<String>) -> [UInt8] {
+        var text = mark + "\n"
+        for path in paths.sorted() { text += path + "\n" }
+        return Array(text.utf8)
+    }
+
+    /// The mark and paths of the manifest in `folder`, if it has one.
+    public static func readManifest(_ folder: String) -> (mark: String, paths: [String])? {
+        guard let bytes = read(folder + "/" + markName) else { return nil }
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        guard let mark = lines.first else { return nil }
+        return (mark.trimmingCharacters(in: .whitespaces), Array(lines.dropFirst()))
     }
 
     /// The name of the file in the output that marks which build wrote it: a build that
@@ -64,8 +234,7 @@ public struct SiteWriter {
 
     /// The mark of the build that wrote the output, if any.
     public func mark() -> String? {
-        guard let data = FileManager.default.contents(atPath: output.path + "/" + Self.markName) else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        Self.readManifest(output.path)?.mark
     }
 
     /// Changes the existing output in place: writes `written`, removes `removed` and marks
@@ -76,16 +245,21 @@ public struct SiteWriter {
     /// (`recoverInterruptedUpdates()`). The returned update is then committed (the old
     /// files dropped) or rolled back (the output restored as it was).
     public func update(written: [OutputFile], removed: [String], mark: String) throws -> OutputUpdate {
-        removeLeftovers(in: output.deletingLastPathComponent())
+        recoverInterruptedWork()
         for path in removed + written.map(\.path) where !Self.isSafe(path) { throw WriterError.unsafePath(path) }
-        let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).updating-\(ProcessInfo.processInfo.processIdentifier)")
+        let staging = sibling("updating")
         try? FileManager.default.removeItem(at: staging)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        guard mkdir(staging.path, 0o755) == 0, mkdir(staging.path + "/files", 0o755) == 0 else {
+            throw systemError("cannot create", staging.path)
+        }
         let files = StagingFolder(url: staging.appendingPathComponent("files"))
-        try FileManager.default.createDirectory(at: files.url, withIntermediateDirectories: true)
         for file in written { files.add(file) }
-        files.add(OutputFile(path: Self.markName, text: mark + "\n"))
+        // The manifest: what the output held, less what is removed, plus what is written.
+        var paths = Set(Self.readManifest(output.path)?.paths ?? [])
+        paths.subtract(removed)
+        paths.formUnion(written.map(\.path))
+        paths.remove(Self.markName)
+        files.add(OutputFile(path: Self.markName, bytes: Self.manifest(mark: mark, paths: paths)))
         do {
             _ = try files.finish()
         } catch {
@@ -102,7 +276,7 @@ public struct SiteWriter {
         guard Self.write(Array(journal.utf8), to: temporary.path),
               rename(temporary.path, staging.appendingPathComponent("journal").path) == 0 else {
             discard(staging)
-            throw WriterError.cannotWrite(staging.path)
+            throw systemError("cannot write", staging.path + "/journal")
         }
         let update = OutputUpdate(writer: self, staging: staging)
         do {
@@ -117,10 +291,8 @@ public struct SiteWriter {
     /// Re-indexes the output for search with `indexer` and swaps the new search bundle
     /// (`pagefind/`) in for the old one; a failed indexer leaves the old bundle.
     public func reindex(with indexer: SearchIndexer) throws {
-        let parent = output.deletingLastPathComponent()
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let fresh = parent.appendingPathComponent(".\(output.lastPathComponent).search-\(pid)")
-        let old = parent.appendingPathComponent(".\(output.lastPathComponent).old-search-\(pid)")
+        let fresh = sibling("search-new")
+        let old = sibling("search-old")
         try? FileManager.default.removeItem(at: fresh)
         do {
             try indexer.index(output, bundle: fresh)
@@ -130,17 +302,23 @@ public struct SiteWriter {
         }
         let bundle = output.appendingPathComponent("pagefind")
         try? FileManager.default.removeItem(at: old)
-        if FileManager.default.fileExists(atPath: bundle.path) { try FileManager.default.moveItem(at: bundle, to: old) }
-        try FileManager.default.moveItem(at: fresh, to: bundle)
+        var info = stat()
+        if lstat(bundle.path, &info) == 0, rename(bundle.path, old.path) != 0 { throw systemError("cannot move aside", bundle.path) }
+        guard rename(fresh.path, bundle.path) == 0 else {
+            let code = errno
+            rename(old.path, bundle.path)
+            discard(fresh)
+            throw systemError("cannot write", bundle.path, code)
+        }
         discard(old)
     }
 
     /// Finishes updates that were interrupted after saving their journal, and removes
     /// those that were interrupted before (they had not touched the output).
     public func recoverInterruptedUpdates() {
-        let parent = output.deletingLastPathComponent()
         let prefix = ".\(output.lastPathComponent).updating-"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            if let pid = Int32(name.dropFirst(prefix.count)), pid != self.pid, processIsAlive(pid) { continue }
             let staging = parent.appendingPathComponent(name)
             do {
                 try apply(staging)
@@ -173,11 +351,11 @@ public struct SiteWriter {
             if action == "write", !FileManager.default.fileExists(atPath: source) { continue }  // done before
             if FileManager.default.fileExists(atPath: target) {
                 try Self.makeParent(of: backup)
-                guard rename(target, backup) == 0 else { throw WriterError.cannotWrite(target) }
+                guard rename(target, backup) == 0 else { throw systemError("cannot move aside", target) }
             }
             if action == "write" {
                 try Self.makeParent(of: target)
-                guard rename(source, target) == 0 else { throw WriterError.cannotWrite(target) }
+                guard rename(source, target) == 0 else { throw systemError("cannot write", target) }
             } else {
                 removeEmptyFolders(above: path)
             }
@@ -276,17 +454,6 @@ public struct SiteWriter {
         !path.isEmpty && !path.hasPrefix("/") && !path.utf8.contains { $0 < 0x20 || $0 == 0x7F }
             && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
     }
-
-    /// Staging and old folders left by builds that were killed.
-    private func removeLeftovers(in parent: URL) {
-        recoverInterruptedUpdates()
-        let prefixes = [".\(output.lastPathComponent).building-", ".\(output.lastPathComponent).old-",
-                        ".\(output.lastPathComponent).search-"]
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        where prefixes.contains(where: name.hasPrefix) {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
-        }
-    }
 }
 
 /// Changes applied to an output in place, kept undoable until committed.
@@ -310,13 +477,49 @@ public struct OutputUpdate {
 public enum WriterError: Error, Equatable, CustomStringConvertible {
     case unsafePath(String)
     case cannotWrite(String)
+    /// A system call failed: what was being done, on which path, and the system's reason.
+    case failed(String)
 
     public var description: String {
         switch self {
         case let .unsafePath(path): return "refusing to write \(path): it would leave the output folder"
         case let .cannotWrite(path): return "cannot write \(path)"
+        case let .failed(reason): return reason
         }
     }
+}
+
+/// The paths a manifest lists, with the folders they lie in, for quick questions.
+struct Manifest {
+    let paths: Set<String>
+    private let folders: Set<String>
+    private let wholeFolders: [String]
+
+    init(_ listed: [String]) {
+        var files = Set<String>()
+        var folders = Set<String>()
+        var whole: [String] = []
+        for path in listed {
+            if path.hasSuffix("/") { whole.append(String(path.dropLast())); continue }
+            files.insert(path)
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+            }
+        }
+        paths = files
+        self.folders = folders
+        wholeFolders = whole
+    }
+
+    /// Whether `path` lies in a folder the build owns whole (the search bundle).
+    func ownsWhole(_ path: String) -> Bool {
+        wholeFolders.contains { path == $0 || path.hasPrefix($0 + "/") }
+    }
+
+    /// Whether some listed path lies inside `folder`.
+    func holds(folder: String) -> Bool { folders.contains(folder) }
 }
 
 /// A staging folder that files can be added to from any thread while the site renders.
@@ -327,6 +530,10 @@ public final class StagingFolder: @unchecked Sendable {
     private let queue = DispatchQueue(label: "savnet.staging")
     private var folders: Set<String> = [""]
     private var failure: Error?
+    private var written: [String] = []
+
+    /// The paths added so far (after `finish()`, all of them).
+    public var paths: [String] { queue.sync { written } }
 
     init(url: URL) {
         self.url = url
@@ -340,8 +547,9 @@ public final class StagingFolder: @unchecked Sendable {
                 guard SiteWriter.isSafe(file.path) else { throw WriterError.unsafePath(file.path) }
                 try makeFolders(for: file.path)
                 guard SiteWriter.write(file.bytes, to: url.path + "/" + file.path) else {
-                    throw WriterError.cannotWrite(url.path + "/" + file.path)
+                    throw systemError("cannot write", url.path + "/" + file.path)
                 }
+                written.append(file.path)
             } catch {
                 failure = error
             }
@@ -362,7 +570,7 @@ public final class StagingFolder: @unchecked Sendable {
         guard !folders.contains(folder) else { return }
         try makeFolders(for: folder)
         guard mkdir(url.path + "/" + folder, 0o755) == 0 || errno == EEXIST else {
-            throw WriterError.cannotWrite(url.path + "/" + folder)
+            throw systemError("cannot create", url.path + "/" + folder)
         }
         folders.insert(folder)
     }

@@ -15,11 +15,13 @@ final class SiteWriterTests: XCTestCase {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// The files in `url` and their text, the manifest (`.savnet-build`) left out.
     private func contents(_ url: URL) throws -> [String: String] {
         var result: [String: String] = [:]
         let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)!
         for case let file as URL in walker where !file.hasDirectoryPath {
             let relative = String(file.standardizedFileURL.path.dropFirst(url.standardizedFileURL.path.count + 1))
+            if relative == SiteWriter.markName { continue }
             result[relative] = try String(contentsOf: file, encoding: .utf8)
         }
         return result
@@ -72,7 +74,8 @@ final class SiteWriterTests: XCTestCase {
         let update = try writer.update(written: [OutputFile(path: "index.html", text: "two"), OutputFile(path: "a/b.html", text: "b")],
                                        removed: ["84/8409/840904/index.html"], mark: "m1")
         update.commit()
-        XCTAssertEqual(try contents(output), ["index.html": "two", "a/b.html": "b", "keep.html": "same", ".savnet-build": "m1\n"])
+        XCTAssertEqual(try contents(output), ["index.html": "two", "a/b.html": "b", "keep.html": "same"])
+        XCTAssertEqual(SiteWriter.readManifest(output.path)?.paths, ["a/b.html", "index.html", "keep.html"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.path + "/84"), "folders left empty are removed")
         XCTAssertEqual(writer.mark(), "m1")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["site"], "no staging left")
@@ -109,7 +112,8 @@ final class SiteWriterTests: XCTestCase {
                            journal: "remove\told.html\nwrite\tb.html\nwrite\tindex.html\nwrite\ta/new.html\nwrite\t.savnet-build\n")
         try "b1".write(to: output.appendingPathComponent("b.html"), atomically: true, encoding: .utf8)  // moved before the kill
         writer.recoverInterruptedUpdates()
-        XCTAssertEqual(try contents(output), ["index.html": "two", "a/new.html": "new", "b.html": "b1", ".savnet-build": "m1\n"])
+        XCTAssertEqual(try contents(output), ["index.html": "two", "a/new.html": "new", "b.html": "b1"])
+        XCTAssertEqual(writer.mark(), "m1")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["site"])
     }
 
@@ -137,7 +141,8 @@ final class SiteWriterTests: XCTestCase {
         let journal = try String(contentsOf: folder.appendingPathComponent(staging + "/journal"), encoding: .utf8)
         XCTAssertEqual(journal, "remove\t.savnet-build\nwrite\tindex.html\nwrite\t.savnet-build\n")
         update.commit()
-        XCTAssertEqual(try contents(output), ["index.html": "two", ".savnet-build": "m1\n"])
+        XCTAssertEqual(try contents(output), ["index.html": "two"])
+        XCTAssertEqual(writer.mark(), "m1")
     }
 
     func testAJournalThatCannotBeFinishedLeavesTheOutputUnmarked() throws {

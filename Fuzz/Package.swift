@@ -1,0 +1,20 @@
+// swift-tools-version:5.4
+import PackageDescription
+
+// The libFuzzer harness for savnet's input parsers (see docs/security.md).
+// Separate from the root package so `-sanitize=fuzzer` never reaches the main build.
+// Build and run it with scripts/fuzz.sh from the repository root.
+let package = Package(
+    name: "savnet-fuzz",
+    dependencies: [
+        .package(name: "savnet", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "savnet-fuzz",
+            dependencies: [.product(name: "SavnetParsing", package: "savnet")],
+            // libFuzzer supplies main(); the harness is only the LLVMFuzzerTestOneInput entry.
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+    ]
+)
