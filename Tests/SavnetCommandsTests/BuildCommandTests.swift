@@ -78,6 +78,45 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasPrefix(".site") }, [])
     }
 
+    func testOutputsThatWouldReplaceTheProjectAreRefusedAndTouchNothing() throws {
+        try "keep me".write(to: work.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        for output in ["..", "./", "site/..", work.path, "content/", "./content", "themes", ".savnet", "content/84"] {
+            let result = try CLI.run(["build", "--no-search", "--output", output], in: work)
+            XCTAssertEqual(result.status, 1, output)
+            XCTAssertTrue(result.stderr.contains("refusing to build into \(output)"), result.stderr)
+            XCTAssertEqual(try String(contentsOf: work.appendingPathComponent("notes.txt"), encoding: .utf8), "keep me")
+            XCTAssertNotNil(try tree("content")["84/_index.md"])
+        }
+    }
+
+    func testAFolderOfSomeoneElsesFilesIsRefusedThenKeptWithForce() throws {
+        let docs = work.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs.appendingPathComponent("images"), withIntermediateDirectories: true)
+        try "example.org".write(to: docs.appendingPathComponent("CNAME"), atomically: true, encoding: .utf8)
+        try "png".write(to: docs.appendingPathComponent("images/logo.png"), atomically: true, encoding: .utf8)
+        let refused = try CLI.run(["build", "--no-search", "--output", "docs"], in: work)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("already holds files that savnet did not write (CNAME, images)"), refused.stderr)
+        XCTAssertEqual(try tree("docs").count, 2)
+        let forced = try CLI.run(["build", "--no-search", "--output", "docs", "--force"], in: work)
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        let site = try tree("docs")
+        XCTAssertNotNil(site["84/8409/index.html"])
+        XCTAssertEqual(site["CNAME"], Data("example.org".utf8))
+        XCTAssertEqual(site["images/logo.png"], Data("png".utf8))
+        // Later builds need no --force and keep them too.
+        try "<p>mine</p>".write(to: docs.appendingPathComponent("about.html"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLI.run(["build", "--no-search", "--no-cache", "--output", "docs"], in: work).status, 0)
+        XCTAssertEqual(try tree("docs")["about.html"], Data("<p>mine</p>".utf8))
+        XCTAssertEqual(try tree("docs")["CNAME"], Data("example.org".utf8))
+    }
+
+    func testAMissingParentIsAClearError() throws {
+        let result = try CLI.run(["build", "--no-search", "--output", "no/such/site"], in: work)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("the folder no/such does not exist"), result.stderr)
+    }
+
     func testThemeOverridesOneTemplate() throws {
         let own = work.appendingPathComponent("themes/office/templates")
         try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
