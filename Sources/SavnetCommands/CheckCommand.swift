@@ -64,11 +64,16 @@ struct CheckOptions: ParsableArguments {
         var diagnostics = report.diagnostics
         if strict { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }
         let printer = DiagnosticPrinter(language: language, sources: report.sources)
+        let (shown, hidden) = Self.capped(diagnostics)
         switch format {
         case .human:
-            print(printer.human(diagnostics), terminator: "")
+            print(printer.human(shown), terminator: "")
+            for (path, count) in hidden {
+                print(language == .th ? "\(DiagnosticPrinter.visible(path)): ยังมีอีก \(count) รายการที่ไม่ได้แสดง แก้รายการข้างบนก่อน"
+                                      : "\(DiagnosticPrinter.visible(path)): \(count) more findings not shown; fix the ones above first")
+            }
         case .github:
-            print(printer.github(diagnostics), terminator: "")
+            print(printer.github(shown), terminator: "")
             if let summaryPath = environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty {
                 try? printer.appendStepSummary(diagnostics, files: report.fileCount, to: summaryPath)
             }
@@ -77,6 +82,25 @@ struct CheckOptions: ParsableArguments {
         }
         Console.status(printer.summary(diagnostics, files: report.fileCount))
         return diagnostics.errorCount
+    }
+
+    /// The most findings shown for one file: past it a line says how many more there are.
+    static let findingsPerFile = 50
+
+    /// The findings to show, at most `findingsPerFile` a file, and how many each file has beyond.
+    static func capped(_ diagnostics: [Diagnostic]) -> ([Diagnostic], [(String, Int)]) {
+        var counts: [String: Int] = [:]
+        var shown: [Diagnostic] = []
+        var hidden: [(String, Int)] = []
+        for diagnostic in diagnostics {
+            let count = counts[diagnostic.location.path, default: 0] + 1
+            counts[diagnostic.location.path] = count
+            if count <= findingsPerFile { shown.append(diagnostic) }
+        }
+        for (path, count) in counts.sorted(by: { $0.key < $1.key }) where count > findingsPerFile {
+            hidden.append((path, count - findingsPerFile))
+        }
+        return (shown, hidden)
     }
 
     /// The settings from the settings file, or the defaults when there is none.

@@ -10,22 +10,72 @@ struct DiagnosticPrinter {
     let sources: [String: String]
 
     /// `path:line:col: severity: message [rule]`, the source line with a caret, hint and clause.
+    /// Each file's text is split into lines once, however many findings it has; a long
+    /// line is shown as a window around the column; nothing from a file or a value reaches
+    /// the terminal as a control character.
     func human(_ diagnostics: [Diagnostic]) -> String {
         var out = ""
+        var linesPath: String?
+        var lines: [Substring] = []
         for diagnostic in diagnostics {
             let l = diagnostic.location
-            out += "\(l.path):\(l.line):\(l.column): \(diagnostic.severity.rawValue): "
-            out += "\(diagnostic.message.text(language)) [\(diagnostic.rule)]\n"
-            if let line = sourceLine(l) {
+            out += "\(Self.visible(l.path)):\(l.line):\(l.column): \(diagnostic.severity.rawValue): "
+            out += "\(Self.visible(diagnostic.message.text(language))) [\(diagnostic.rule)]\n"
+            if linesPath != l.path {
+                linesPath = l.path
+                lines = sources[l.path].map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+            }
+            if l.line >= 1, l.line <= lines.count {
+                var line = lines[l.line - 1]
+                if line.hasSuffix("\r") { line = line.dropLast() }
+                let (shown, column) = Self.window(line, column: l.column)
                 let number = String(l.line)
                 let gutter = String(repeating: " ", count: number.count)
-                out += " \(number) | \(line)\n"
-                out += " \(gutter) | \(caretPadding(line, column: l.column))^\n"
+                out += " \(number) | \(shown)\n"
+                out += " \(gutter) | \(caretPadding(shown, column: column))^\n"
             }
-            if let hint = diagnostic.hint { out += "  \(label("hint", "วิธีแก้")): \(hint.text(language))\n" }
+            if let hint = diagnostic.hint { out += "  \(label("hint", "วิธีแก้")): \(Self.visible(hint.text(language)))\n" }
             if let clause = diagnostic.clause { out += "  \(label("clause", "อ้างอิง")): \(clause.text(language))\n" }
         }
         return out
+    }
+
+    /// The most characters of a source line shown with a finding.
+    static let lineWindow = 160
+
+    /// At most `lineWindow` characters of `line` around `column`, made visible, and the
+    /// column within them.
+    static func window(_ line: Substring, column: Int) -> (String, Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > lineWindow else { return (visible(String(line)), column) }
+        let start = max(0, min(column - 1 - lineWindow / 2, scalars.count - lineWindow))
+        let end = min(scalars.count, start + lineWindow)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        let text = (start > 0 ? "…" : "") + visible(String(view)) + (end < scalars.count ? "…" : "")
+        return (text, column - start + (start > 0 ? 1 : 0))
+    }
+
+    /// Control characters (C0 but tab, DEL, C1) and bidirectional overrides shown as
+    /// `\u{…}`: a file or a value can never move the cursor, clear the screen or reorder
+    /// what the terminal shows.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && v != 0x09) || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
+            || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C
     }
 
     /// GitHub Actions workflow commands, one per diagnostic.
@@ -33,10 +83,10 @@ struct DiagnosticPrinter {
         diagnostics.map { diagnostic in
             let l = diagnostic.location
             let kind = diagnostic.severity == .error ? "error" : "warning"
-            var text = diagnostic.message.text(language)
+            var text = Self.visible(diagnostic.message.text(language))
             if let hint = diagnostic.hint { text += "\n\(label("hint", "วิธีแก้")): \(hint.text(language))" }
             if let clause = diagnostic.clause { text += "\n\(label("clause", "อ้างอิง")): \(clause.text(language))" }
-            let properties = "file=\(property(l.path)),line=\(l.line),col=\(l.column),title=\(property("savnet " + diagnostic.rule))"
+            let properties = "file=\(property(Self.visible(l.path))),line=\(l.line),col=\(l.column),title=\(property("savnet " + diagnostic.rule))"
             return "::\(kind) \(properties)::\(data(text))\n"
         }.joined()
     }
@@ -84,7 +134,7 @@ struct DiagnosticPrinter {
             text += "| | \(label("file", "ไฟล์")) | \(label("problem", "ปัญหา")) | \(label("rule", "กฎ")) |\n|---|---|---|---|\n"
             for d in diagnostics {
                 let mark = d.severity == .error ? "❌" : "⚠️"
-                text += "| \(mark) | `\(d.location)` | \(cell(d.message.text(language))) | `\(d.rule)` |\n"
+                text += "| \(mark) | `\(Self.visible(d.location.description))` | \(cell(Self.visible(d.message.text(language)))) | `\(d.rule)` |\n"
             }
         }
         let url = URL(fileURLWithPath: path)
@@ -98,15 +148,6 @@ struct DiagnosticPrinter {
 
 private extension DiagnosticPrinter {
     func label(_ en: String, _ th: String) -> String { language == .th ? th : en }
-
-    func sourceLine(_ location: SourceLocation) -> String? {
-        guard let text = sources[location.path] else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard location.line >= 1, location.line <= lines.count else { return nil }
-        var line = String(lines[location.line - 1])
-        if line.hasSuffix("\r") { line.removeLast() }
-        return line
-    }
 
     /// Spaces (tabs kept) as wide on screen as the text before `column`; Thai vowel and
     /// tone marks above or below a letter take no width of their own.

@@ -31,7 +31,7 @@ extension NetworkDecoder {
     mutating func plan(_ node: YAMLNode) -> DrivingPlan? {
         guard let fields = reader.fields(node, "plan", allowed: ["fiscal_year", "activities"]) else { return nil }
         var plan = DrivingPlan(location: reader.location(node))
-        plan.fiscalYear = reader.int(fields["fiscal_year"], "plan.fiscal_year")
+        plan.fiscalYear = reader.int(fields["fiscal_year"], "plan.fiscal_year", in: 1...9999)
         for (index, item) in reader.list(fields["activities"], "plan.activities").enumerated() {
             let path = "plan.activities[\(index + 1)]"
             guard let row = reader.fields(item, path, allowed: ["name", "months", "budget", "responsible", "indicator"])
@@ -59,12 +59,12 @@ extension NetworkDecoder {
             let path = "regulation.chapters[\(index + 1)]"
             guard let chapterFields = reader.fields(item, path, allowed: ["number", "title", "clauses"]) else { continue }
             var chapter = RegulationChapter()
-            chapter.number = reader.int(chapterFields["number"], chapterFields.path("number"))
+            chapter.number = reader.int(chapterFields["number"], chapterFields.path("number"), in: 1...999)
             chapter.title = reader.text(chapterFields["title"], chapterFields.path("title"))
             for (clauseIndex, clauseNode) in reader.list(chapterFields["clauses"], chapterFields.path("clauses")).enumerated() {
                 let clausePath = "\(path).clauses[\(clauseIndex + 1)]"
                 guard let clauseFields = reader.fields(clauseNode, clausePath, allowed: ["number", "text"]) else { continue }
-                guard let number = reader.int(clauseFields["number"], clauseFields.path("number")) else {
+                guard let number = reader.int(clauseFields["number"], clauseFields.path("number"), in: 1...999) else {
                     if clauseFields["number"] == nil { reader.missing("number", in: clauseFields) }
                     continue
                 }
@@ -105,7 +105,7 @@ private extension NetworkDecoder {
             .compactMap { index, item in reader.text(item, "\(path).signatories[\(index + 1)]") }
         if let withdrawal = fields["withdrawal"],
            let rule = reader.fields(withdrawal, fields.path("withdrawal"), allowed: ["required", "always"]) {
-            account.required = reader.int(rule["required"], rule.path("required"))
+            account.required = reader.int(rule["required"], rule.path("required"), in: 1...20)
             account.always = reader.text(rule["always"], rule.path("always"))
         }
         return account

@@ -157,7 +157,7 @@ private extension NetworkDecoder {
             guard let fields = reader.fields(item, path, allowed: ["village", "name", "members", "savings"]) else {
                 continue
             }
-            guard let village = reader.int(fields["village"], fields.path("village")) else {
+            guard let village = reader.int(fields["village"], fields.path("village"), in: 1...999) else {
                 if fields["village"] == nil { reader.missing("village", in: fields) }
                 continue
             }

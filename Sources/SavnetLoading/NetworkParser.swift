@@ -29,18 +29,54 @@ public enum NetworkParser {
             NetworkFile(path: path, contentPath: contentPath, raw: text, bodyStartLine: front?.bodyStartLine ?? 1,
                         body: front?.body ?? "", network: network, longNumbers: numbers)
         }
-        let front: FrontMatter
+        var front: FrontMatter
         switch FrontMatter.split(text, path: path) {
         case let .success(value): front = value
         case let .failure(diagnostic): return (file(nil, nil), [diagnostic])
         }
+        var bodyFindings: [Diagnostic] = []
+        if let problem = BodyLimits.check(front.body, path: path, line: front.bodyStartLine) {
+            // Never rendered: Markdown renderers are slow on some long, crafted texts.
+            bodyFindings.append(problem)
+            front.body = ""
+        }
         switch YAMLDocument.compose(front, path: path) {
         case let .failure(diagnostic):
-            return (file(front, nil), [diagnostic])
+            return (file(front, nil), [diagnostic] + bodyFindings)
         case let .success(root):
             var decoder = NetworkDecoder(path: path, yamlStartLine: front.yamlStartLine)
             let network = decoder.decode(root)
-            return (file(front, network), decoder.reader.diagnostics)
+            return (file(front, network), decoder.reader.diagnostics + bodyFindings)
         }
+    }
+}
+
+/// What a network's Markdown body may hold: enough for any description of a network, and
+/// bounded so that no body can make rendering slow (see docs/security.md).
+public enum BodyLimits {
+    /// The longest body: 32 KiB, about 10,000 Thai characters (five printed pages).
+    public static let maximumBytes = 32 * 1024
+    /// The most `[` in a body (links and images): crafted runs of brackets are what the
+    /// Markdown renderer takes quadratic time on.
+    public static let maximumBrackets = 500
+
+    /// The finding for a body past a limit, if it is.
+    static func check(_ body: String, path: String, line: Int) -> Diagnostic? {
+        let size = body.utf8.count
+        if size > maximumBytes {
+            return Diagnostic(rule: "body-too-long", severity: .error, location: SourceLocation(path: path, line: line, column: 1),
+                              message: Localized(th: "เนื้อหาหลังส่วนหัวยาวเกินไป (\(size) ไบต์ เกินขีดจำกัด \(maximumBytes) ไบต์)",
+                                                 en: "the Markdown body is too long (\(size) bytes; the limit is \(maximumBytes))"),
+                              hint: Localized(th: "ย่อคำอธิบายเครือข่ายให้สั้นลง หรือแยกเอกสารยาว ๆ ไปเผยแพร่ที่อื่นแล้วใส่ลิงก์",
+                                              en: "shorten the network's description, or publish long documents elsewhere and link to them"))
+        }
+        let brackets = body.utf8.reduce(0) { $0 + ($1 == 0x5B ? 1 : 0) }
+        if brackets > maximumBrackets {
+            return Diagnostic(rule: "body-too-many-links", severity: .error, location: SourceLocation(path: path, line: line, column: 1),
+                              message: Localized(th: "เนื้อหามีเครื่องหมาย [ มากเกินไป (\(brackets) ตัว เกินขีดจำกัด \(maximumBrackets))",
+                                                 en: "the Markdown body has too many [ brackets (\(brackets); the limit is \(maximumBrackets))"),
+                              hint: Localized(th: "ลดจำนวนลิงก์และรูปภาพในเนื้อหา", en: "use fewer links and images in the body"))
+        }
+        return nil
     }
 }

@@ -73,25 +73,64 @@ struct NodeReader {
         return Located(date, at: text.location)
     }
 
-    /// A whole number in Arabic or Thai digits.
-    mutating func int(_ node: YAMLNode?, _ keyPath: String) -> Located<Int>? {
+    /// The largest counts and amounts savnet reads (documented in docs/content-format.md):
+    /// far above any real network, far below where arithmetic could overflow.
+    public enum Limits {
+        /// Members of one group, numbers of villages, clauses, chapters, signatures.
+        public static let count = 0...10_000_000
+        /// One amount in baht: a trillion.
+        public static let amount = 0.0...1_000_000_000_000.0
+    }
+
+    /// A whole number in Arabic or Thai digits, within `range`.
+    mutating func int(_ node: YAMLNode?, _ keyPath: String, in range: ClosedRange<Int> = Limits.count) -> Located<Int>? {
         guard let text = text(node, keyPath) else { return nil }
         guard let value = ThaiNumerals.parseInt(text.value) else {
-            wrongType(node!, keyPath, expected: Localized(th: "จำนวนเต็ม", en: "a whole number"), found: text.value)
+            if ThaiNumerals.isDigits(text.value) {
+                outOfRange(node!, keyPath, text.value, range.lowerBound, range.upperBound)  // too long for any integer
+            } else {
+                wrongType(node!, keyPath, expected: Localized(th: "จำนวนเต็ม", en: "a whole number"), found: text.value)
+            }
+            return nil
+        }
+        guard range.contains(value) else {
+            outOfRange(node!, keyPath, text.value, range.lowerBound, range.upperBound)
             return nil
         }
         return Located(value, at: text.location)
     }
 
-    /// An amount, such as baht, in Arabic or Thai digits.
-    mutating func amount(_ node: YAMLNode?, _ keyPath: String) -> Located<Double>? {
+    /// An amount, such as baht, in Arabic or Thai digits: finite and within `range`.
+    mutating func amount(_ node: YAMLNode?, _ keyPath: String, in range: ClosedRange<Double> = Limits.amount) -> Located<Double>? {
         guard let text = text(node, keyPath) else { return nil }
         guard let value = ThaiNumerals.parseDecimal(text.value) else {
             wrongType(node!, keyPath, expected: Localized(th: "จำนวนเงิน เช่น 12500.50", en: "an amount such as 12500.50"),
                       found: text.value)
             return nil
         }
+        guard value.isFinite, range.contains(value) else {
+            outOfRange(node!, keyPath, text.value, Int(range.lowerBound), Int(range.upperBound))
+            return nil
+        }
         return Located(value, at: text.location)
+    }
+
+    private mutating func outOfRange(_ node: YAMLNode, _ keyPath: String, _ found: String, _ low: Int, _ high: Int) {
+        let shown = found.count > 40 ? String(found.prefix(40)) + "…" : found
+        report(Diagnostic(rule: "number-range", severity: .error, location: location(node), message: Localized(
+            th: "`\(keyPath)` ต้องอยู่ระหว่าง \(grouped(low)) ถึง \(grouped(high)) แต่พบ \(shown)",
+            en: "`\(keyPath)` must be between \(grouped(low)) and \(grouped(high)); found \(shown)"),
+            hint: Localized(th: "ตรวจตัวเลขอีกครั้ง: จำนวนและยอดเงินติดลบไม่ได้", en: "check the number: counts and amounts cannot be negative")))
+    }
+
+    private func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = value < 0 ? "-" : ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return out
     }
 
     /// `true`/`false` (also `yes`/`no`, `ใช่`/`ไม่`).

@@ -44,6 +44,13 @@ public enum ThaiNumerals {
         return Int(plain)
     }
 
+    /// Whether the text is only digits (Arabic or Thai), `,` separators and an optional sign.
+    public static func isDigits(_ text: String) -> Bool {
+        let plain = toArabic(text).replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+        let unsigned = plain.hasPrefix("-") || plain.hasPrefix("+") ? plain.dropFirst() : Substring(plain)
+        return !unsigned.isEmpty && unsigned.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     /// Parses a decimal amount written in Arabic or Thai digits, allowing `,` separators.
     public static func parseDecimal(_ text: String) -> Double? {
         if text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !text.isEmpty, let value = Double(text) { return value }

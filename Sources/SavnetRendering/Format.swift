@@ -4,6 +4,12 @@ import SavnetModel
 enum Format {
     /// `1,250,000` or `1,250.50`.
     static func amount(_ value: Double) -> String {
+        guard value.isFinite else { return "–" }
+        // Beyond what an Int holds in satang (sums of many bounded amounts): whole baht.
+        guard abs(value) < 1e15 else {
+            let digits = String(format: "%.0f", abs(value))
+            return (value < 0 ? "-" : "") + grouped(digits)
+        }
         let cents = Int((value * 100).rounded())
         let whole = grouped(abs(cents) / 100)
         let fraction = abs(cents) % 100
@@ -41,7 +47,10 @@ enum Format {
     }
 
     private static func grouped(_ value: Int) -> String {
-        let digits = String(value)
+        grouped(String(value))
+    }
+
+    private static func grouped(_ digits: String) -> String {
         var out = ""
         for (index, character) in digits.enumerated() {
             if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }

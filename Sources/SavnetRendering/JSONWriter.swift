@@ -35,7 +35,9 @@ struct JSONWriter {
     mutating func number(_ number: Int) { value(); bytes.append(contentsOf: String(number).utf8) }
     mutating func number(_ number: Double) {
         value()
-        if number == number.rounded(), abs(number) < 1e15 {
+        if !number.isFinite {
+            bytes.append(contentsOf: "null".utf8)  // JSON has no inf or nan (the loader bounds amounts anyway)
+        } else if number == number.rounded(), abs(number) < 1e15 {
             bytes.append(contentsOf: String(Int(number)).utf8)
         } else {
             bytes.append(contentsOf: String(number).utf8)
