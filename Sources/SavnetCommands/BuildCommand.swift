@@ -94,8 +94,9 @@ struct BuildCommand: ParsableCommand {
         let loader = ContentLoader(root: URL(fileURLWithPath: settings.content),
                                    displayRoot: ContentCheck.displayPath(settings.content))
         let paths: [String]
+        let skipped: [Diagnostic]
         do {
-            paths = try loader.markdownPaths()
+            (paths, skipped) = try loader.listing()
         } catch let error as ContentLoaderError {
             throw ValidationError("\(error): set `content:` in savnet.yml or pass --content")
         }
@@ -107,7 +108,8 @@ struct BuildCommand: ParsableCommand {
             loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer, today: today,
             searchIndexed: indexer != nil, contents: contents, cache: cache.load(), tool: cache.tool)
         clock.lap("load and check")
-        let report = ContentCheck(directory: engine.directory, diagnostics: engine.diagnostics, fileCount: engine.fileCount)
+        let report = ContentCheck(directory: engine.directory, diagnostics: (engine.diagnostics + skipped).sorted(),
+                                  fileCount: engine.fileCount)
         if options.report(report) > 0 {
             Console.status("build stopped: fix the errors above; \(settings.output)/ was not changed")
             throw ExitCode(1)

@@ -111,7 +111,8 @@ struct CheckOptions: ParsableArguments {
         }
         guard let data = FileManager.default.contents(atPath: config) else { throw ValidationError("cannot read \(config)") }
         let text = String(decoding: data, as: UTF8.self)
-        let (loaded, problems) = SettingsLoader.parse(text, path: config)
+        let project = URL(fileURLWithPath: config).deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path
+        let (loaded, problems) = SettingsLoader.parse(text, path: config, project: project)
         try stopOn(problems, sources: [config: text])
         return loaded
     }
@@ -124,15 +125,26 @@ struct CheckOptions: ParsableArguments {
         }
         let text = String(decoding: data, as: UTF8.self)
         let (areas, problems) = AreasLoader.parse(text, path: file, gazetteer: .bundled)
-        try stopOn(problems, sources: [file: text])
+        // Its lines are not quoted: the file is named in the settings and could be anything.
+        try stopOn(problems, sources: [:])
         return Gazetteer.bundled.adding(areas)
     }
 
     /// Prints problems in a settings or areas file; errors end the command.
+    /// Prints them in the chosen format, like content findings.
     private func stopOn(_ problems: [Diagnostic], sources: [String: String]) throws {
         guard !problems.isEmpty else { return }
-        print(DiagnosticPrinter(language: language, sources: sources).human(problems), terminator: "")
-        if problems.errorCount > 0 { throw ExitCode(1) }
+        let (shown, _) = Self.capped(problems.sorted())
+        let printer = DiagnosticPrinter(language: language, sources: sources)
+        switch format {
+        case .human: print(printer.human(shown), terminator: "")
+        case .github: print(printer.github(shown), terminator: "")
+        case .json: print(printer.json(shown, files: 1))
+        }
+        if problems.errorCount > 0 {
+            Console.status(printer.summary(problems, files: 1))
+            throw ExitCode(1)
+        }
     }
 
     func resolvedToday() throws -> CalendarDate {

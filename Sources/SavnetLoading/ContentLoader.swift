@@ -25,10 +25,10 @@ public struct ContentLoader {
     /// The files and the problems found while reading and parsing them, files sorted by path.
     /// Files are read and parsed on every core; the result does not depend on their order.
     public func load() throws -> (files: [NetworkFile], diagnostics: [Diagnostic]) {
-        let paths = try markdownPaths()
+        let (paths, skipped) = try listing()
         let results = ParallelMap.map(paths) { contentPath in loadOne(contentPath) }
         var files: [NetworkFile] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = skipped
         files.reserveCapacity(paths.count)
         for (file, found) in results {
             if let file { files.append(file) }
@@ -94,16 +94,26 @@ public struct ContentLoader {
 }
 
 extension ContentLoader {
-    /// Paths of `.md` files below the root, relative to it, sorted; hidden entries and
-    /// symbolic links that lead outside the folder are skipped.
+    /// Paths of `.md` files below the root, relative to it, sorted.
     public func markdownPaths() throws -> [String] {
+        try listing().paths
+    }
+
+    /// Paths of `.md` files below the root, relative to it, sorted, and a finding for
+    /// every other entry, which is not read: hidden entries, other names (`.MD`, `.txt`),
+    /// symbolic links to folders or out of the folder, folders that cannot be read, pipes.
+    /// Nothing under the content folder is passed over without a word.
+    public func listing() throws -> (paths: [String], skipped: [Diagnostic]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue,
               let base = Self.resolved(root.path)
         else { throw ContentLoaderError.notAFolder(root.path) }
+        guard let stream = opendir(root.path) else { throw ContentLoaderError.unreadable(root.path) }
+        closedir(stream)
         var paths: [String] = []
-        walk(root.path, relative: "", base: base, into: &paths)
-        return paths.sorted()
+        var skipped: [Diagnostic] = []
+        walk(root.path, relative: "", base: base, into: &paths, skipped: &skipped)
+        return (paths.sorted(), skipped.sorted())
     }
 
     /// Whether `markdownPaths()` would list the file at `contentPath`: a visible `.md`
@@ -139,17 +149,28 @@ extension ContentLoader {
     }
 
     /// Collects `.md` files below `folder` with plain directory reads (Foundation's walker
-    /// costs several times more on 8,000 files). Hidden entries are skipped, symbolic links
-    /// to folders are not followed, and a link to a file counts only when the file is
-    /// inside the content folder.
-    private func walk(_ folder: String, relative: String, base: String, into paths: inout [String]) {
-        guard let stream = opendir(folder) else { return }
+    /// costs several times more on 8,000 files), and a finding for each entry not read.
+    private func walk(_ folder: String, relative: String, base: String, into paths: inout [String], skipped: inout [Diagnostic]) {
+        guard let stream = opendir(folder) else {
+            skipped.append(notRead(relative, .error, th: "อ่านโฟลเดอร์นี้ไม่ได้ ไฟล์ในโฟลเดอร์จึงไม่ถูกตรวจ",
+                                   en: "this folder cannot be read, so none of its files were checked",
+                                   hintTH: "ตรวจสิทธิ์การอ่านโฟลเดอร์", hintEN: "check the folder's permissions"))
+            return
+        }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            guard !name.hasPrefix(".") else { continue }
+            guard name != ".", name != ".." else { continue }
             let path = folder + "/" + name
             let shown = relative.isEmpty ? name : relative + "/" + name
+            if name.hasPrefix(".") {
+                guard name != ".gitkeep" else { continue }  // the usual marker of an empty folder
+                skipped.append(notRead(shown, .warning, th: "ไฟล์หรือโฟลเดอร์ซ่อน (ชื่อขึ้นต้นด้วยจุด) ไม่ถูกอ่าน",
+                                       en: "hidden entries (names starting with a dot) are not read",
+                                       hintTH: "เปลี่ยนชื่อไม่ให้ขึ้นต้นด้วยจุด หรือย้ายออกจากโฟลเดอร์เนื้อหา",
+                                       hintEN: "rename it without the leading dot, or move it out of the content folder"))
+                continue
+            }
             var type = Int32(entry.pointee.d_type)
             if type == Int32(DT_UNKNOWN) {
                 var info = stat()
@@ -158,23 +179,51 @@ extension ContentLoader {
                 case S_IFDIR: type = Int32(DT_DIR)
                 case S_IFLNK: type = Int32(DT_LNK)
                 case S_IFREG: type = Int32(DT_REG)
-                default: continue  // devices, pipes, sockets
+                default: type = Int32(DT_FIFO)
                 }
             }
             if type == Int32(DT_DIR) {
-                walk(path, relative: shown, base: base, into: &paths)
-            } else if name.hasSuffix(".md") {
-                if type == Int32(DT_LNK) {
-                    guard let target = Self.resolved(path),
-                          target.hasPrefix(base + "/") else { continue }
-                    var info = stat()
-                    guard stat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-                } else if type != Int32(DT_REG) {
+                walk(path, relative: shown, base: base, into: &paths, skipped: &skipped)
+                continue
+            }
+            if type == Int32(DT_LNK) {
+                var info = stat()
+                guard let target = Self.resolved(path), target.hasPrefix(base + "/"), stat(target, &info) == 0,
+                      (info.st_mode & S_IFMT) == S_IFREG, name.hasSuffix(".md") else {
+                    skipped.append(notRead(shown, name.lowercased().hasSuffix(".md") ? .error : .warning,
+                                           th: "ไม่อ่านลิงก์ (symbolic link) ที่ชี้ไปยังโฟลเดอร์หรือออกนอกโฟลเดอร์เนื้อหา",
+                                           en: "symbolic links to folders or out of the content folder are not followed",
+                                           hintTH: "คัดลอกไฟล์จริงมาไว้ในโฟลเดอร์เนื้อหาแทนลิงก์",
+                                           hintEN: "put the file itself in the content folder instead of a link"))
                     continue
                 }
                 paths.append(shown)
+                continue
+            }
+            guard type == Int32(DT_REG) else {
+                skipped.append(notRead(shown, .warning, th: "ไม่ใช่ไฟล์ธรรมดา (เช่น pipe หรือ device) จึงไม่ถูกอ่าน",
+                                       en: "not a regular file (a pipe or a device), so it is not read",
+                                       hintTH: "ลบออกจากโฟลเดอร์เนื้อหา", hintEN: "remove it from the content folder"))
+                continue
+            }
+            if name.hasSuffix(".md") {
+                paths.append(shown)
+            } else if name.lowercased().hasSuffix(".md") || name.lowercased().hasSuffix(".markdown") {
+                skipped.append(notRead(shown, .error, th: "ไฟล์เครือข่ายต้องลงท้ายด้วย .md (ตัวพิมพ์เล็ก) ไฟล์นี้จึงไม่ถูกอ่าน",
+                                       en: "network files must end in .md (lower case), so this one is not read",
+                                       hintTH: "เปลี่ยนชื่อให้ลงท้ายด้วย .md", hintEN: "rename it to end in .md"))
+            } else {
+                skipped.append(notRead(shown, .warning, th: "ไม่ใช่ไฟล์เครือข่าย (.md) จึงไม่ถูกอ่าน",
+                                       en: "not a network file (.md), so it is not read",
+                                       hintTH: "ย้ายไฟล์อื่น ๆ ออกจากโฟลเดอร์เนื้อหา", hintEN: "keep other files out of the content folder"))
             }
         }
+    }
+
+    private func notRead(_ contentPath: String, _ severity: Severity, th: String, en: String, hintTH: String, hintEN: String) -> Diagnostic {
+        Diagnostic(rule: "content-not-read", severity: severity,
+                   location: SourceLocation(path: shownPath(contentPath), line: 1, column: 1),
+                   message: Localized(th: th, en: en), hint: Localized(th: hintTH, en: hintEN))
     }
 
     private func tooLarge(_ path: String, size: Int) -> Diagnostic {
@@ -199,10 +248,13 @@ extension ContentLoader {
 public enum ContentLoaderError: Error, Equatable, CustomStringConvertible {
     /// The path is not a folder.
     case notAFolder(String)
+    /// The folder cannot be read (permissions).
+    case unreadable(String)
 
     public var description: String {
         switch self {
         case let .notAFolder(path): return "\(path) is not a folder"
+        case let .unreadable(path): return "the folder \(path) cannot be read (check its permissions)"
         }
     }
 }

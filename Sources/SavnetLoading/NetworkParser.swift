@@ -24,7 +24,7 @@ public enum NetworkParser {
 
     /// Parses decoded text.
     public static func parse(text: String, path: String, contentPath: String) -> (NetworkFile, [Diagnostic]) {
-        let numbers = NumberScanner.candidates(in: text)
+        var numbers = NumberScanner.candidates(in: text)
         func file(_ front: FrontMatter?, _ network: Network?) -> NetworkFile {
             NetworkFile(path: path, contentPath: contentPath, raw: text, bodyStartLine: front?.bodyStartLine ?? 1,
                         body: front?.body ?? "", network: network, longNumbers: numbers)
@@ -34,7 +34,7 @@ public enum NetworkParser {
         case let .success(value): front = value
         case let .failure(diagnostic): return (file(nil, nil), [diagnostic])
         }
-        var bodyFindings: [Diagnostic] = []
+        var bodyFindings = TextDecoding.controlCharacters(text, path: path, frontMatterEndLine: front.bodyStartLine - 1)
         if let problem = BodyLimits.check(front.body, path: path, line: front.bodyStartLine) {
             // Never rendered: Markdown renderers are slow on some long, crafted texts.
             bodyFindings.append(problem)
@@ -44,11 +44,33 @@ public enum NetworkParser {
         case let .failure(diagnostic):
             return (file(front, nil), [diagnostic] + bodyFindings)
         case let .success(root):
+            // Quoted values are read as YAML decodes them: `"\x30\x38…"` is a phone number too.
+            numbers += decodedNumbers(root, lineOffset: front.yamlStartLine - 1, known: numbers)
             var decoder = NetworkDecoder(path: path, yamlStartLine: front.yamlStartLine)
             let network = decoder.decode(root)
             return (file(front, network), decoder.reader.diagnostics + bodyFindings)
         }
     }
+}
+
+/// Long numbers in the decoded text of quoted scalars that the raw text does not show as such.
+private func decodedNumbers(_ node: YAMLNode, lineOffset: Int, known: [NumberScanner.Hit]) -> [NumberScanner.Hit] {
+    var found: [NumberScanner.Hit] = []
+    func visit(_ node: YAMLNode) {
+        switch node.kind {
+        case let .scalar(text, plain):
+            guard !plain, text.utf8.count >= 9 else { return }
+            for hit in NumberScanner.candidates(in: text) {
+                let line = node.line + lineOffset
+                guard !known.contains(where: { $0.line >= line && $0.digits == hit.digits }) else { continue }
+                found.append(NumberScanner.Hit(digits: hit.digits, line: line, column: node.column))
+            }
+        case let .mapping(pairs): for pair in pairs { visit(pair.key); visit(pair.value) }
+        case let .sequence(items): items.forEach(visit)
+        }
+    }
+    visit(node)
+    return found
 }
 
 /// What a network's Markdown body may hold: enough for any description of a network, and

@@ -4,10 +4,26 @@ import SavnetModel
 /// Reads `savnet.yml`, the site's settings. Every key is optional; unknown keys and
 /// wrong values are diagnostics with their line, like content files.
 public enum SettingsLoader {
+    /// Whether `name` can name a theme: one plain folder name.
+    public static func isThemeName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\\")
+            && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+    }
+
+    /// Whether `path` (relative to the working folder) lies inside `project`, judged on real paths.
+    static func isInside(_ path: String, _ project: String) -> Bool {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var resolved = URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+        if resolved.isEmpty { resolved = "/" }
+        return resolved == project || resolved.hasPrefix(project + "/")
+    }
+
     static let keys = ["title", "base_url", "theme", "output", "content", "search", "areas"]
 
     /// The settings from `text` (the file shown as `path`), and what was wrong in it.
-    public static func parse(_ text: String, path: String) -> (SiteSettings, [Diagnostic]) {
+    /// `project` is the real path of the folder the settings belong to: `content` and
+    /// `areas` must lie inside it, and `theme` must name a folder under `themes/`.
+    public static func parse(_ text: String, path: String, project: String? = nil) -> (SiteSettings, [Diagnostic]) {
         var settings = SiteSettings()
         let node: YAMLNode?
         do {
@@ -30,10 +46,27 @@ public enum SettingsLoader {
                     th: "base_url ต้องขึ้นต้นด้วย http:// หรือ https://", en: "base_url must start with http:// or https://")))
             }
         }
-        if let value = reader.text(fields["theme"], "theme") { settings.theme = value.value }
+        if let value = reader.text(fields["theme"], "theme") {
+            if isThemeName(value.value) {
+                settings.theme = value.value
+            } else {
+                reader.report(Diagnostic(rule: "settings", severity: .error, location: value.location, message: Localized(
+                    th: "theme ต้องเป็นชื่อโฟลเดอร์ใน themes/ เช่น office (ไม่มี / หรือ ..)",
+                    en: "theme must be the name of a folder in themes/, such as office (no / or ..)")))
+            }
+        }
         if let value = reader.text(fields["output"], "output") { settings.output = value.value }
-        if let value = reader.text(fields["content"], "content") { settings.content = value.value }
-        if let value = reader.text(fields["areas"], "areas") { settings.areas = value.value }
+        func insideProject(_ key: String) -> String? {
+            guard let value = reader.text(fields[key], key) else { return nil }
+            guard let project, !isInside(value.value, project) else { return value.value }
+            reader.report(Diagnostic(rule: "settings", severity: .error, location: value.location, message: Localized(
+                th: "\(key) ต้องเป็นโฟลเดอร์หรือไฟล์ภายในโครงการ (\(project))",
+                en: "\(key) must name a file or folder inside the project (\(project))"),
+                hint: Localized(th: "ใช้ path สัมพัทธ์ภายในโครงการ เช่น content", en: "use a path inside the project, such as content")))
+            return nil
+        }
+        if let value = insideProject("content") { settings.content = value }
+        if let value = insideProject("areas") { settings.areas = value }
         if let value = reader.text(fields["search"], "search") {
             if let mode = SearchMode(rawValue: value.value) {
                 settings.search = mode

@@ -11,6 +11,23 @@ enum TextDecoding {
         }
         var content = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { content = bytes.dropFirst(3) }
+        if let nul = content.firstIndex(of: 0) {
+            let nuls = content.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+            let (line, column) = firstInvalidPosition(content[..<nul])
+            if nuls * 4 >= content.count {
+                return .failure(failure(path: path, line: 1, column: 1, detail: Localized(
+                    th: "ไฟล์นี้น่าจะเข้ารหัสแบบ UTF-16 โดยไม่มี byte order mark (มีไบต์ศูนย์จำนวนมาก)",
+                    en: "the file looks like UTF-16 without a byte order mark (it is full of zero bytes)")))
+            }
+            return .failure(failure(path: path, line: line, column: column, detail: Localized(
+                th: "ไฟล์นี้มีไบต์ศูนย์ (NUL) ซึ่งไม่ควรมีในไฟล์ข้อความ (อาจเป็นไฟล์ไบนารีหรือไฟล์เสีย)",
+                en: "the file holds a zero (NUL) byte, which a text file never has (it may be binary or damaged)")))
+        }
+        if content.contains(0x0D), !content.contains(0x0A) {
+            return .failure(failure(path: path, line: 1, column: 1, detail: Localized(
+                th: "ไฟล์นี้ขึ้นบรรทัดใหม่ด้วย CR อย่างเดียว (แบบ Mac รุ่นเก่า)",
+                en: "the file ends its lines with CR alone (old Mac line endings)")))
+        }
         if let text = String(validating: content, as: UTF8.self) { return .success(text) }
         let (line, column) = firstInvalidPosition(content)
         return .failure(failure(path: path, line: line, column: column, detail: Localized(
@@ -19,7 +36,86 @@ enum TextDecoding {
     }
 }
 
+extension TextDecoding {
+    /// Characters no network file needs and that could garble a terminal, a feed or a
+    /// page: C0 controls other than tab and line breaks, a CR not before LF, DEL, C1
+    /// controls and bidirectional overrides; and, in the front matter (names, codes,
+    /// numbers), invisible zero-width characters. One finding per kind of character, at
+    /// its first place, with how many there are.
+    static func controlCharacters(_ text: String, path: String, frontMatterEndLine: Int) -> [Diagnostic] {
+        guard mayHoldControls(text) else { return [] }
+        var found: [UInt32: (line: Int, column: Int, count: Int)] = [:]
+        var line = 1
+        var column = 0
+        var previousCR = false
+        var pendingCR: (Int, Int)?
+        for scalar in text.unicodeScalars {
+            column += 1
+            let v = scalar.value
+            if let (crLine, crColumn) = pendingCR, v != 0x0A {
+                found[0x0D, default: (crLine, crColumn, 0)].count += 1
+            }
+            pendingCR = nil
+            if v == 0x0A {
+                line += 1
+                column = 0
+                previousCR = false
+                continue
+            }
+            if v == 0x0D { pendingCR = (line, column); previousCR = true; continue }
+            previousCR = false
+            let control = (v < 0x20 && v != 0x09) || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
+                || (0x2066...0x2069).contains(v)
+            let invisible = line <= frontMatterEndLine && ((0x200B...0x200D).contains(v) || v == 0x2060 || v == 0xFEFF)
+            if control || invisible { found[v, default: (line, column, 0)].count += 1 }
+        }
+        _ = previousCR
+        if let (crLine, crColumn) = pendingCR { found[0x0D, default: (crLine, crColumn, 0)].count += 1 }
+        return found.sorted { ($0.value.line, $0.value.column) < ($1.value.line, $1.value.column) }.map { code, place in
+            let name = "U+" + String(format: "%04X", code)
+            let more = place.count > 1 ? Localized(th: " (\(place.count) ตัวในไฟล์)", en: " (\(place.count) in the file)") : Localized(th: "", en: "")
+            let invisible = (0x200B...0x200D).contains(code) || code == 0x2060 || code == 0xFEFF
+            return Diagnostic(
+                rule: "control-character", severity: .error, location: SourceLocation(path: path, line: place.line, column: place.column),
+                message: invisible
+                    ? Localized(th: "พบอักขระล่องหน \(name) ในส่วนหัว ซึ่งทำให้ชื่อหรือรหัสไม่ตรงกัน" + more.th,
+                                en: "an invisible character \(name) in the front matter would make names and codes fail to match" + more.en)
+                    : Localized(th: "พบอักขระควบคุม \(name) ซึ่งไม่ควรมีในไฟล์เครือข่าย" + more.th,
+                                en: "a control character \(name) has no place in a network file" + more.en),
+                hint: Localized(th: "ลบอักขระนี้ออก (มักติดมาจากการคัดลอกข้อความจากโปรแกรมอื่น)",
+                                en: "delete it (it usually comes with text copied from another program)"))
+        }
+    }
+}
+
 private extension TextDecoding {
+    /// A quick pass over the bytes: false when the text surely has none of the characters
+    /// `controlCharacters` looks for (the common case, so the slower walk is skipped).
+    static func mayHoldControls(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let b = bytes[index]
+                if b < 0x20 {
+                    if b == 0x0A || b == 0x09 {
+                        index += 1
+                        continue
+                    }
+                    if b == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                        index += 2
+                        continue
+                    }
+                    return true
+                }
+                if b == 0x7F || b == 0xC2 && index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]) { return true }
+                if b == 0xE2 || b == 0xEF { return true }  // U+2000–U+2FFF, U+FEFF: look closer
+                index += 1
+            }
+            return false
+        }
+    }
+
     static func failure(path: String, line: Int, column: Int, detail: Localized) -> Diagnostic {
         Diagnostic(
             rule: "file-encoding", severity: .error,

@@ -10,6 +10,7 @@ public enum ThemeLoader {
         guard FileManager.default.fileExists(atPath: base.path) else { throw ThemeError.missing(base.path) }
         var theme = Theme(templates: [:], assets: [:])
         try overlay(&theme, from: base)
+        guard SettingsLoader.isThemeName(name) else { throw ThemeError.badName(name) }
         if name != "default" {
             let own = root.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: own.path) else { throw ThemeError.missing(own.path) }
@@ -29,14 +30,17 @@ public enum ThemeLoader {
         }
     }
 
-    /// Regular files below `folder`, relative, sorted; hidden files skipped.
+    /// Regular files below `folder`, relative, sorted; hidden files skipped, and links that
+    /// lead out of the folder too (a theme never copies files from elsewhere into the site).
     static func files(in folder: URL) -> [String] {
         guard let walker = FileManager.default.enumerator(
             at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
         let prefix = folder.standardizedFileURL.path + "/"
+        let realFolder = folder.standardizedFileURL.resolvingSymlinksInPath().path + "/"
         var paths: [String] = []
         for case let url as URL in walker {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
+                  url.standardizedFileURL.resolvingSymlinksInPath().path.hasPrefix(realFolder) else { continue }
             let path = url.standardizedFileURL.path
             if path.hasPrefix(prefix) { paths.append(String(path.dropFirst(prefix.count))) }
         }
@@ -48,10 +52,13 @@ public enum ThemeLoader {
 public enum ThemeError: Error, Equatable, CustomStringConvertible {
     /// The theme's folder does not exist.
     case missing(String)
+    /// The name is not one plain folder name.
+    case badName(String)
 
     public var description: String {
         switch self {
         case let .missing(path): return "no theme at \(path)"
+        case let .badName(name): return "'\(name)' is not a theme name: name a folder in themes/, such as office (no / or ..)"
         }
     }
 }

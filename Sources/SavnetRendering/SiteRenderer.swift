@@ -27,6 +27,8 @@ public struct SiteRenderer: Sendable {
         for required in Self.requiredTemplates where library.getTemplate(named: required) == nil {
             throw RenderError.missingTemplate(required)
         }
+        let problems = TemplateCheck.problems(theme.templates, viewKeys: Self.viewKeys)
+        if !problems.isEmpty { throw RenderError.problems(problems) }
         self.library = library
         self.theme = theme
         templateVersions = Self.versions(of: theme.templates)
@@ -86,6 +88,23 @@ public struct SiteRenderer: Sendable {
         }
         return versions
     }
+
+    /// Every name the site's views give templates (a test keeps this list equal to the
+    /// names the views of a full sample site hold).
+    public static let viewKeys: Set<String> = [
+        "accounts", "activities", "adopted", "advisors", "areaName", "asOf", "background", "bank", "basis", "body",
+        "branch", "breadcrumbs", "budget", "canonical", "cells", "chairName", "chapters", "children", "clauses",
+        "committee", "count", "covered", "date", "deadline", "description", "district", "districts", "duties", "end",
+        "expectedPath", "expenses", "expired", "expiring", "fiscalYear", "founded", "fundBalance", "funds", "groups",
+        "hasAdvisors", "hasGroups", "hasNetwork", "hasPlan", "hasRegulation", "hasSources", "heading", "income",
+        "indicator", "issuer", "loans", "members", "monthHeaders", "months", "name", "names", "network",
+        "networkName", "networks", "nomineeNames", "nominees", "nomineesReported", "number", "on", "onTime", "order",
+        "own", "plan", "position", "preamble", "provinces", "regulation", "regulationAdopted", "reported",
+        "reporter", "reporterTitle", "representatives", "represents", "representsHeader", "representsURL",
+        "responsible", "role", "rollUp", "root", "rows", "savings", "searchIndexed", "searchable", "signatories",
+        "signer", "signerTitle", "site", "sources", "start", "status", "statusLabel", "subdistricts", "subject",
+        "term", "termText", "text", "title", "total", "url", "village", "withdrawal",
+    ]
 
     /// The templates every theme must provide (a site theme inherits the default's).
     public static let requiredTemplates = [
@@ -208,9 +227,28 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
     case missingTemplate(String)
     /// Rendering a page produced nothing (a template named in a partial is missing).
     case emptyPage(String)
+    /// A template names a partial or parent no theme has.
+    case missingPartial(template: String, line: Int, partial: String, suggestion: String?)
+    /// A template reads a name no view provides.
+    case unknownKey(template: String, line: Int, key: String, suggestion: String?)
+    /// Templates include each other in a circle.
+    case recursivePartial(template: String, line: Int, cycle: [String])
+    /// Several of the above.
+    case problems([RenderError])
 
     public var description: String {
         switch self {
+        case let .missingPartial(template, line, partial, suggestion):
+            return "\(template).mustache:\(line): no template named '\(partial)' to include"
+                + (suggestion.map { " (did you mean '\($0)'?)" } ?? "; add \(partial).mustache to the theme or remove the tag")
+        case let .unknownKey(template, line, key, suggestion):
+            return "\(template).mustache:\(line): '\(key)' is not a name the site's pages provide"
+                + (suggestion.map { " (did you mean '\($0)'?)" } ?? "; docs/site.md lists the names templates can use")
+        case let .recursivePartial(template, line, cycle):
+            return "\(template).mustache:\(line): templates include each other in a circle (\(cycle.joined(separator: " → ")))"
+        case let .problems(all):
+            return "the theme's templates have \(all.count) \(all.count == 1 ? "problem" : "problems"):\n"
+                + all.map { "  " + $0.description }.joined(separator: "\n")
         case let .template(name, reason): return "template \(name).mustache does not parse: \(reason)"
         case let .missingTemplate(name): return "the theme has no \(name).mustache template"
         case let .emptyPage(path): return "rendering \(path) produced nothing"

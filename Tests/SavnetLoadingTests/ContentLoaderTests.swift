@@ -18,10 +18,11 @@ final class ContentLoaderTests: XCTestCase {
     func testLoadsEveryMarkdownFileSortedAndKeepsBrokenOnes() throws {
         try "---\narea: \"8409\"\n---\n".write(to: folder.appendingPathComponent("84/8409/_index.md"), atomically: true, encoding: .utf8)
         try "no front matter\n".write(to: folder.appendingPathComponent("84/8409/840901.md"), atomically: true, encoding: .utf8)
-        try "ignored".write(to: folder.appendingPathComponent("84/notes.txt"), atomically: true, encoding: .utf8)
+        try "not read".write(to: folder.appendingPathComponent("84/notes.txt"), atomically: true, encoding: .utf8)
         let (files, diagnostics) = try ContentLoader(root: folder, displayRoot: "content").load()
         XCTAssertEqual(files.map(\.path), ["content/84/8409/840901.md", "content/84/8409/_index.md"])
-        XCTAssertEqual(diagnostics.map(\.rule), ["front-matter-missing"])
+        XCTAssertEqual(diagnostics.map { "\($0.location.path) \($0.severity) \($0.rule)" },
+                       ["content/84/notes.txt warning content-not-read", "content/84/8409/840901.md error front-matter-missing"])
         XCTAssertEqual(files[0].raw, "no front matter\n")
     }
 
@@ -51,8 +52,16 @@ final class ContentLoaderTests: XCTestCase {
         try manager.createSymbolicLink(atPath: folder.path + "/84/8409/840902.md", withDestinationPath: folder.path + "/84/_index.md")
         try manager.createSymbolicLink(atPath: folder.path + "/85", withDestinationPath: outside.path)
         XCTAssertEqual(mkfifo(folder.path + "/84/8409/840903.md", 0o644), 0)
+        try "x".write(to: folder.appendingPathComponent("84/8409/840904.MD"), atomically: true, encoding: .utf8)
+        try "x".write(to: folder.appendingPathComponent("84/.gitkeep"), atomically: true, encoding: .utf8)
         let loader = ContentLoader(root: folder, displayRoot: "content")
         XCTAssertEqual(try loader.markdownPaths(), ["84/8409/840902.md", "84/_index.md"])
+        // Every entry that is not read is reported, and says why (.gitkeep alone is quiet).
+        let skipped = try loader.listing().skipped.map { "\($0.location.path) \($0.severity)" }
+        XCTAssertEqual(skipped, [
+            "content/.git warning", "content/84/.draft.md warning", "content/84/8409/840901.md error",
+            "content/84/8409/840903.md warning", "content/84/8409/840904.MD error", "content/85 warning",
+        ])
         for path in ["84/8409/840902.md", "84/_index.md"] { XCTAssertTrue(loader.isListed(path), path) }
         for path in ["84/.draft.md", ".git/x.md", "84/8409/840901.md", "85/secret.md", "84/8409/840903.md", "84/../84/_index.md",
                      "84/notes.txt", "84/8409/840909.md"] {

@@ -1,0 +1,76 @@
+import Foundation
+@testable import SavnetRendering
+import SavnetLoading
+import SavnetModel
+import SavnetTestSupport
+import XCTest
+
+/// Templates are checked before anything renders: partials exist, no circles, and every
+/// name they read is one the views provide.
+final class TemplateCheckTests: XCTestCase {
+    private func theme() throws -> Theme {
+        try ThemeLoader.load(themes: TestBuild.repository.appendingPathComponent("themes"), name: "default")
+    }
+
+    /// Every key of every view of every page of the bundled sample site.
+    func testTheListOfViewKeysIsExactlyWhatTheViewsHold() throws {
+        let loader = ContentLoader(root: TestBuild.repository.appendingPathComponent("content"), displayRoot: "content")
+        let (files, _) = try loader.load()
+        let directory = Directory(files: files, gazetteer: .bundled)
+        let site = SiteContext(directory: directory, settings: SiteSettings(), today: TestSite.today, searchIndexed: true)
+        var keys = Set<String>()
+        func walk(_ value: Any) {
+            if let dictionary = value as? [String: Any] {
+                for (key, inner) in dictionary {
+                    keys.insert(key)
+                    walk(inner)
+                }
+            } else if let array = value as? [Any] {
+                array.forEach(walk)
+            }
+        }
+        for page in site.pages() { walk(site.context(for: page).1) }
+        XCTAssertEqual(keys.subtracting(SiteRenderer.viewKeys).sorted(), [], "views hold names the list lacks")
+        XCTAssertEqual(SiteRenderer.viewKeys.subtracting(keys).sorted(), [], "the list names keys no view holds")
+    }
+
+    func testTheDefaultThemeHasNoProblems() throws {
+        XCTAssertEqual(TemplateCheck.problems(try theme().templates, viewKeys: SiteRenderer.viewKeys), [])
+    }
+
+    func testAMisspeltPartialIsAnErrorNamingTheTemplateAndLine() throws {
+        var theme = try theme()
+        theme.templates["subdistrict"] = "{{<layout}}{{$main}}\n<h1>{{heading}}</h1>\n{{>comittee}}{{/main}}{{/layout}}"
+        XCTAssertThrowsError(try SiteRenderer(theme: theme)) { error in
+            XCTAssertEqual("\(error)", "the theme's templates have 1 problem:\n"
+                + "  subdistrict.mustache:3: no template named 'comittee' to include (did you mean 'committee'?)")
+        }
+    }
+
+    func testAnUnknownNameIsAnError() throws {
+        var theme = try theme()
+        theme.templates["district"] = "{{<layout}}{{$main}}<h1>{{heading}}</h1>\n\n{{#network}}{{chairNmae}}{{/network}}{{/main}}{{/layout}}"
+        XCTAssertThrowsError(try SiteRenderer(theme: theme)) { error in
+            XCTAssertTrue("\(error)".contains("district.mustache:3: 'chairNmae' is not a name the site's pages provide (did you mean 'chairName'?)"),
+                          "\(error)")
+        }
+    }
+
+    func testRecursivePartialsAreAnErrorNotACrash() throws {
+        var theme = try theme()
+        theme.templates["a"] = "{{>b}}"
+        theme.templates["b"] = "x\n{{>a}}"
+        theme.templates["self"] = "{{>self}}"
+        XCTAssertThrowsError(try SiteRenderer(theme: theme)) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("b.mustache:2: templates include each other in a circle (a → b → a)"), text)
+            XCTAssertTrue(text.contains("self.mustache:1: templates include each other in a circle (self → self)"), text)
+        }
+    }
+
+    func testTagsAreReadWithTheirLines() throws {
+        let tags = try XCTUnwrap(TemplateCheck.tags("a {{name}}\n{{{html}}} {{& raw }}\n{{! note\nmore }}\n{{#x.y}}{{/x.y}}"))
+        XCTAssertEqual(tags.map { "\($0.sigil)\($0.name)@\($0.line)" }, [" name@1", "&html@2", "&raw@2", "!note\nmore@3", "#x.y@5", "/x.y@5"])
+        XCTAssertNil(TemplateCheck.tags("{{=<% %>=}}"))
+    }
+}
