@@ -46,6 +46,9 @@ public enum NetworkParser {
         case let .success(root):
             // Quoted values are read as YAML decodes them: `"\x30\x38…"` is a phone number too.
             numbers += decodedNumbers(root, lineOffset: front.yamlStartLine - 1, known: numbers)
+            let rawLines = Set(bodyFindings.map(\.location.line))
+            bodyFindings += decodedControls(root, lineOffset: front.yamlStartLine - 1, path: path)
+                .filter { !rawLines.contains($0.location.line) }
             var decoder = NetworkDecoder(path: path, yamlStartLine: front.yamlStartLine)
             let network = decoder.decode(root)
             return (file(front, network), decoder.reader.diagnostics + bodyFindings)
@@ -64,6 +67,28 @@ private func decodedNumbers(_ node: YAMLNode, lineOffset: Int, known: [NumberSca
                 let line = node.line + lineOffset
                 guard !known.contains(where: { $0.line >= line && $0.digits == hit.digits }) else { continue }
                 found.append(NumberScanner.Hit(digits: hit.digits, line: line, column: node.column))
+            }
+        case let .mapping(pairs): for pair in pairs { visit(pair.key); visit(pair.value) }
+        case let .sequence(items): items.forEach(visit)
+        }
+    }
+    visit(node)
+    return found
+}
+
+/// Control characters that only YAML's escapes (`"\x1b"`, `"\u202e"`) put into a quoted
+/// value: the raw text does not show them, the value would carry them to every sink.
+private func decodedControls(_ node: YAMLNode, lineOffset: Int, path: String) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    func visit(_ node: YAMLNode) {
+        switch node.kind {
+        case let .scalar(text, plain):
+            guard !plain else { return }
+            let problems = TextDecoding.controlCharacters(text.replacingOccurrences(of: "\n", with: " "), path: path,
+                                                          frontMatterEndLine: .max)
+            for var problem in problems {
+                problem.location = SourceLocation(path: path, line: node.line + lineOffset, column: node.column)
+                found.append(problem)
             }
         case let .mapping(pairs): for pair in pairs { visit(pair.key); visit(pair.value) }
         case let .sequence(items): items.forEach(visit)

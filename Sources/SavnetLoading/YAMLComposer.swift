@@ -77,7 +77,12 @@ private extension YAMLComposer {
             switch event.type {
             case YAML_SCALAR_EVENT:
                 let data = event.data.scalar
-                let text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
+                var text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
+                // Thai SARA AM typed as NIKHAHIT + SARA AA (ํา) reads the same as ำ: one form,
+                // so names and positions typed either way are the same name.
+                if text.utf8.count >= 6, text.contains("\u{0E4D}\u{0E32}") {
+                    text = text.replacingOccurrences(of: "\u{0E4D}\u{0E32}", with: "\u{0E33}")
+                }
                 try add(YAMLNode(kind: .scalar(text, plain: data.style == YAML_PLAIN_SCALAR_STYLE), line: line, column: column))
             case YAML_MAPPING_START_EVENT:
                 try open(.mapping(pairs: [], pendingKey: nil, keys: nil, line: line, column: column), line: line, column: column)

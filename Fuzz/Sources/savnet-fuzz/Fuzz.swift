@@ -15,18 +15,18 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: bytes, as: UTF8.self)
     _ = NumberScanner.candidates(in: text)  // the PII scanner (citizen IDs, phone numbers)
     _ = SettingsLoader.parse(text, path: "savnet.yml")
-    scalars(text)
-    // Each line too, so short values (`2566-07-04`, `๑,๒๐๐`, `เหรัญญิก`) reach the
-    // scalar parsers without the fuzzer having to make them the whole input.
-    for line in text.split(separator: "\n", maxSplits: 64, omittingEmptySubsequences: true) {
-        scalars(String(line))
+
+    // The scalar parsers read one YAML value at a time: give them each of the first lines
+    // (the whole input when it has no newline), so short values (`2566-07-04`, `๑,๒๐๐`,
+    // `เหรัญญิก`) reach them directly; values anywhere else reach them through the network
+    // decoder above. Sixteen lines keep the entry fast (the position matcher measures the
+    // edit distance to every position name).
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(16) {
+        let value = String(line)
+        _ = CalendarDate(parsing: value)
+        _ = PositionName.match(value)
+        _ = ThaiNumerals.parseInt(value)
+        _ = ThaiNumerals.parseDecimal(value)
     }
     return 0
-}
-
-private func scalars(_ text: String) {
-    _ = CalendarDate(parsing: text)
-    _ = PositionName.match(text)
-    _ = ThaiNumerals.parseInt(text)
-    _ = ThaiNumerals.parseDecimal(text)
 }
