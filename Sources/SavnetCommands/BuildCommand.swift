@@ -62,6 +62,15 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var options: CheckOptions
 
     func run() throws {
+        do {
+            try build()
+        } catch let error as WriterError {
+            // Every write goes to a staging folder or through an undoable journal first.
+            throw WriterError.failed("\(error); the previous site in \(output ?? "the output folder") was not changed")
+        }
+    }
+
+    private func build() throws {
         let started = DispatchTime.now()
         func elapsed() -> String {
             String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)

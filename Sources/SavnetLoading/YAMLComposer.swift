@@ -67,6 +67,18 @@ private extension YAMLComposer {
             case sequence(items: [YAMLNode], line: Int, column: Int)
         }
 
+        /// Whether the bytes hold ํ (E0 B9 8D) followed by า (E0 B8 B2).
+        static func hasNikhahitSaraAa(_ pointer: UnsafeMutablePointer<UInt8>?, _ count: Int) -> Bool {
+            guard let pointer, count >= 6 else { return false }
+            var index = 0
+            while index + 5 < count {
+                if pointer[index] == 0xE0, pointer[index + 1] == 0xB9, pointer[index + 2] == 0x8D,
+                   pointer[index + 3] == 0xE0, pointer[index + 4] == 0xB8, pointer[index + 5] == 0xB2 { return true }
+                index += 1
+            }
+            return false
+        }
+
         var stack: [Open] = []
         var root: YAMLNode?
         var nodes = 0
@@ -80,7 +92,7 @@ private extension YAMLComposer {
                 var text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
                 // Thai SARA AM typed as NIKHAHIT + SARA AA (ํา) reads the same as ำ: one form,
                 // so names and positions typed either way are the same name.
-                if text.utf8.count >= 6, text.contains("\u{0E4D}\u{0E32}") {
+                if data.length >= 6, Self.hasNikhahitSaraAa(data.value, data.length) {
                     text = text.replacingOccurrences(of: "\u{0E4D}\u{0E32}", with: "\u{0E33}")
                 }
                 try add(YAMLNode(kind: .scalar(text, plain: data.style == YAML_PLAIN_SCALAR_STYLE), line: line, column: column))

@@ -117,6 +117,38 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("the folder no/such does not exist"), result.stderr)
     }
 
+    func testAFullDiskIsAClearErrorAndTheSiteStaysWhole() throws {
+        let disk = work.appendingPathComponent("disk")
+        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "tmpfs", "-o", "size=8m", "tmpfs", disk.path]
+        mount.standardError = FileHandle.nullDevice
+        guard (try? mount.run()) != nil, ({ mount.waitUntilExit(); return mount.terminationStatus == 0 })() else {
+            throw XCTSkip("cannot mount a small file system here (needs root)")
+        }
+        defer {
+            let unmount = Process()
+            unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
+            unmount.arguments = [disk.path]
+            try? unmount.run()
+            unmount.waitUntilExit()
+        }
+        XCTAssertEqual(try CLI.run(["build", "--no-search", "--output", "disk/site"], in: work).status, 0)
+        let before = try tree("disk/site")
+        // Fill the disk, then build again: the staging folder cannot be written.
+        let filler = FileManager.default.createFile(atPath: disk.path + "/filler", contents: nil)
+        XCTAssertTrue(filler)
+        let handle = try FileHandle(forWritingTo: disk.appendingPathComponent("filler"))
+        while (try? handle.write(contentsOf: Data(count: 1 << 16))) != nil {}
+        try? handle.close()
+        let result = try CLI.run(["build", "--no-search", "--no-cache", "--output", "disk/site"], in: work)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("No space left on device; the previous site in disk/site was not changed"), result.stderr)
+        XCTAssertEqual(try tree("disk/site"), before)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: disk.path).sorted(), ["filler", "site"])
+    }
+
     func testThemeOverridesOneTemplate() throws {
         let own = work.appendingPathComponent("themes/office/templates")
         try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
