@@ -2,30 +2,7 @@ import Foundation
 import XCTest
 
 /// `savnet build` end to end on the bundled sample content.
-final class BuildCommandTests: XCTestCase {
-    private var work: URL!
-
-    override func setUpWithError() throws {
-        work = FileManager.default.temporaryDirectory.appendingPathComponent("savnet-build-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        for item in ["content", "themes", "savnet.yml"] {
-            try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent(item), to: work.appendingPathComponent(item))
-        }
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: work)
-    }
-
-    private func tree(_ folder: String) throws -> [String: Data] {
-        let root = work.appendingPathComponent(folder)
-        var result: [String: Data] = [:]
-        for case let file as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)! where !file.hasDirectoryPath {
-            result[String(file.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))] = try Data(contentsOf: file)
-        }
-        return result
-    }
-
+final class BuildCommandTests: SampleProjectTestCase {
     func testBuildsTheSampleSite() throws {
         let result = try CLI.run(["build", "--no-search"], in: work)
         XCTAssertEqual(result.status, 0, result.stderr)

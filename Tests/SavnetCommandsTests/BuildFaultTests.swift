@@ -3,31 +3,7 @@ import XCTest
 
 /// Builds killed at random moments, and builds run at the same time: the output is always
 /// a whole site, and the next build equals a clean one.
-final class BuildFaultTests: XCTestCase {
-    private var work: URL!
-
-    override func setUpWithError() throws {
-        work = FileManager.default.temporaryDirectory.appendingPathComponent("savnet-faults-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        for item in ["content", "themes", "savnet.yml"] {
-            try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent(item), to: work.appendingPathComponent(item))
-        }
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: work)
-    }
-
-    private func tree(_ folder: String) throws -> [String: Data] {
-        let root = work.appendingPathComponent(folder)
-        var result: [String: Data] = [:]
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [:] }
-        for case let file as URL in walker where !file.hasDirectoryPath {
-            result[String(file.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))] = try Data(contentsOf: file)
-        }
-        return result
-    }
-
+final class BuildFaultTests: SampleProjectTestCase {
     /// Writes one of two versions of a subdistrict's body (and the committee chair's name).
     private func setVersion(_ version: Int) throws {
         let file = work.appendingPathComponent("content/84/8409/840901.md")

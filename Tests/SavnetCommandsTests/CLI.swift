@@ -51,3 +51,50 @@ struct CLI {
         try run(arguments, in: fixtures.appendingPathComponent(name), environment: environment)
     }
 }
+
+/// A copy of the repository's sample project (content, themes, settings) in a new
+/// temporary folder, for commands that write.
+struct SampleProject {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("savnet-project-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for item in ["content", "themes", "savnet.yml"] {
+            try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent(item), to: folder.appendingPathComponent(item))
+        }
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Every file below `path` (relative to the project) and its bytes; empty when there is no such folder.
+    func tree(_ path: String) throws -> [String: Data] {
+        let root = folder.appendingPathComponent(path)
+        var result: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [:] }
+        for case let file as URL in walker where !file.hasDirectoryPath {
+            result[String(file.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))] = try Data(contentsOf: file)
+        }
+        return result
+    }
+}
+
+/// A test case that works in a fresh copy of the sample project.
+class SampleProjectTestCase: XCTestCase {
+    private(set) var project: SampleProject!
+    var work: URL { project.folder }
+
+    override func setUpWithError() throws {
+        project = try SampleProject()
+    }
+
+    override func tearDownWithError() throws {
+        project.remove()
+    }
+
+    func tree(_ folder: String) throws -> [String: Data] {
+        try project.tree(folder)
+    }
+}

@@ -53,12 +53,9 @@ final class HostileInputTests: XCTestCase {
 
     func testAHostileFileNeverReachesTheSite() throws {
         // A build with any of these stops before writing, so the site keeps what it had.
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("savnet-hostile-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        for item in ["content", "themes", "savnet.yml"] {
-            try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent(item), to: work.appendingPathComponent(item))
-        }
+        let project = try SampleProject()
+        defer { project.remove() }
+        let work = project.folder
         try FileManager.default.removeItem(at: work.appendingPathComponent("content/84/8409/840901.md"))
         try FileManager.default.copyItem(at: Self.folder.appendingPathComponent("phone-html-comment.md"),
                                          to: work.appendingPathComponent("content/84/8409/840901.md"))
