@@ -145,6 +145,11 @@ def advisor_lines(people, role):
     return ["advisors:", f"  - title: {title}", f"    name: {name}", f"    role: {role}"]
 
 
+def thai(text):
+    """Arabic digits as Thai digits, as official letter numbers are written."""
+    return text.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+
+
 def write(folder, relative, lines, body):
     path = folder / relative
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -169,11 +174,14 @@ def subdistrict(folder, rng, people, code, names, district_name):
     positions = POSITIONS[:min(size, 14)] + ["กรรมการ"] * max(0, size - 14)
     members = [(positions[i], people.person(), reps[i]) for i in range(size)]
     day = 3 + int(code[-1])
+    # One committee was appointed in 2562 and never renewed: its term has expired, which
+    # the site shows as status (it never stops a build).
+    year = 2562 if code == "840904" else 2566
     lines = [
         "level: subdistrict", f'area: "{code}"', f"founded: 2548-0{rng.randrange(1, 9)}-1{rng.randrange(0, 9)}",
-        "order:", f"  number: {int(code[-2:]) + 40}/2566", f"  date: 2566-07-0{day}",
+        "order:", f"  number: {int(code[-2:]) + 40}/{year}", f"  date: {year}-07-0{day}",
         "  signer: นายตัวอย่าง ทดลองการ", f"  signer_title: นายอำเภอ{district_name}",
-        "term:", f"  start: 2566-07-0{day}",
+        "term:", f"  start: {year}-07-0{day}",
     ] + committee_lines(members) + advisor_lines(people, "นักวิชาการพัฒนาชุมชนปฏิบัติการ") + groups + \
         funds_lines(rng, f"ตำบล{name_th}") + [
         "finance:", "  as_of: 2566-09-30", f"  fund_balance: {rng.randrange(20, 90) * 1000}",
@@ -208,15 +216,28 @@ def district(folder, rng, people, code, names, nominee_day, sub_members):
         members.append((position, person, f'"{subs[i % len(subs)]}"'))
     order_day = 10 + int(code[-2:]) % 15
     nominees = [members[0][1], members[3 + int(code[-1]) % 10][1]]
+    # What each district sent after 31 July: most on time, Mueang (8401) late, Kanchanadit
+    # (8402) nothing yet; Don Sak (8403) named its nominees late.
+    if code == "8402":
+        deliverables = []
+    else:
+        sent = "2566-09-25" if code == "8401" else f"2566-09-{10 + int(code[-2:]) % 9:02d}"
+        deliverables = ["deliverables:",
+                        f"  order: {{date: {sent}, letter: สฎ {thai(f'0{code[-2:]}')}/{thai(str(int(code[-2:]) + 300))}}}",
+                        f"  plan: {{date: {sent}}}", f"  bpm: {{date: {sent}}}"]
+    if code == "8403":
+        nominee_day = "08-03"
+    else:
+        nominee_day = f"07-{nominee_day}"
     lines = [
         "level: district", f'area: "{code}"', f"founded: 2550-0{rng.randrange(1, 9)}-2{rng.randrange(0, 9)}",
         "order:", f"  number: {int(code[-2:]) + 100}/2566", f"  date: 2566-07-{order_day}",
         "  signer: นายตัวอย่าง ทดลองการ", f"  signer_title: นายอำเภอ{name_th}",
         "term:", f"  start: 2566-07-{order_day}",
     ] + committee_lines(members) + advisor_lines(people, "พัฒนาการอำเภอ") + [
-        "nominees:", f"  reported: 2566-07-{nominee_day}", "  names:",
+        "nominees:", f"  reported: 2566-{nominee_day}", "  names:",
         f"    - {nominees[0][1]}", f"    - {nominees[1][1]}",
-    ] + funds_lines(rng, f"อำเภอ{name_th}") + [
+    ] + deliverables + funds_lines(rng, f"อำเภอ{name_th}") + [
         "finance:", "  as_of: 2566-09-30", f"  fund_balance: {rng.randrange(60, 400) * 1000}",
         f"  income: {rng.randrange(30, 120) * 1000}", f"  expenses: {rng.randrange(10, 60) * 1000}",
         f"  loans: {rng.randrange(0, 30) * 10000}",
@@ -241,7 +262,9 @@ def province(folder, rng, people, names, nominees):
     members = [(positions[i], person, f'"{code}"') for i, (person, code) in enumerate(nominees)]
     lines = [
         "level: province", 'area: "84"', "founded: 2552-06-15",
-        "nomination_deadline: 2566-07-31",
+        "deadlines:", "  nominees: 2566-07-31", "  order: 2566-09-20", "  plan: 2566-09-20", "  bpm: 2566-09-20",
+        "  forwarded: 2566-09-30",
+        "deliverables:", "  forwarded: {date: 2566-09-28, letter: สฎ ๐๐๑๙.๐๔/๖๑๐๒}",
         "order:", "  number: 3125/2566", "  date: 2566-08-18",
         "  signer: นายตัวอย่าง สมมติราชการ", "  signer_title: ผู้ว่าราชการจังหวัดสุราษฎร์ธานี",
         "term:", "  start: 2566-08-18",

@@ -13,12 +13,19 @@ struct CheckCommand: ParsableCommand {
         Each finding names the file, line and column, the rule id, what is wrong, what to \
         do, and the regulation clause where one applies.
 
-        Exit status: 0 no errors, 1 content errors (or warnings with --strict), 64 usage error.
+        Findings are errors (the file is wrong or unsafe), warnings (likely wrong), and \
+        status notes (the file is right but the world is behind: a term expired or ending, \
+        a deliverable late or missing). Status notes are published on the site and never \
+        fail the check unless --fail-on-status is given.
+
+        Exit status: 0 no errors, 1 content errors (or warnings with --strict, status notes \
+        with --fail-on-status), 64 usage error.
 
         Examples:
           savnet check
           savnet check content --lang th
           savnet check --format github --strict
+          savnet check --fail-on-status
           savnet check --today 2570-08-01
         """
     )
@@ -51,6 +58,11 @@ struct CheckOptions: ParsableArguments {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(help: ArgumentHelp(
+        "Fail on status notes too (an expired term, a late or missing deliverable).",
+        discussion: "By default they are reported and published, and never fail a check or stop a build."))
+    var failOnStatus = false
+
     @Option(help: "Judge terms and deadlines as of this date (2570-08-01 BE or 2027-08-01 CE; default: today in Thailand).")
     var today: String?
 
@@ -62,7 +74,7 @@ struct CheckOptions: ParsableArguments {
     func report(_ report: ContentCheck) -> Int {
         let environment = ProcessInfo.processInfo.environment
         var diagnostics = report.diagnostics
-        if strict { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }
+        if strict { diagnostics = diagnostics.map { var d = $0; if d.severity == .warning { d.severity = .error }; return d } }
         let printer = DiagnosticPrinter(language: language, sources: report.sources)
         let (shown, hidden) = Self.capped(diagnostics)
         switch format {
@@ -81,7 +93,7 @@ struct CheckOptions: ParsableArguments {
             print(printer.json(diagnostics, files: report.fileCount))
         }
         Console.status(printer.summary(diagnostics, files: report.fileCount))
-        return diagnostics.errorCount
+        return diagnostics.errorCount + (failOnStatus ? diagnostics.statusCount : 0)
     }
 
     /// The most findings shown for one file: past it a line says how many more there are.

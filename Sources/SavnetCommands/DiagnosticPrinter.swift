@@ -82,7 +82,7 @@ struct DiagnosticPrinter {
     func github(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { diagnostic in
             let l = diagnostic.location
-            let kind = diagnostic.severity == .error ? "error" : "warning"
+            let kind = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
             var text = Self.visible(diagnostic.message.text(language))
             if let hint = diagnostic.hint { text += "\n\(label("hint", "วิธีแก้")): \(hint.text(language))" }
             if let clause = diagnostic.clause { text += "\n\(label("clause", "อ้างอิง")): \(clause.text(language))" }
@@ -98,10 +98,10 @@ struct DiagnosticPrinter {
             var hint: String?, clause: String?
         }
         struct Document: Encodable {
-            var files: Int, errors: Int, warnings: Int, diagnostics: [Item]
+            var files: Int, errors: Int, warnings: Int, status: Int, diagnostics: [Item]
         }
         let document = Document(
-            files: files, errors: diagnostics.errorCount, warnings: diagnostics.warningCount,
+            files: files, errors: diagnostics.errorCount, warnings: diagnostics.warningCount, status: diagnostics.statusCount,
             diagnostics: diagnostics.map {
                 Item(path: $0.location.path, line: $0.location.line, column: $0.location.column,
                      severity: $0.severity.rawValue, rule: $0.rule, message: $0.message.text(language),
@@ -114,16 +114,18 @@ struct DiagnosticPrinter {
 
     /// The closing line: how many errors and warnings in how many files.
     func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
-        let (errors, warnings) = (diagnostics.errorCount, diagnostics.warningCount)
+        let (errors, warnings, status) = (diagnostics.errorCount, diagnostics.warningCount, diagnostics.statusCount)
         switch language {
         case .th:
-            if errors == 0, warnings == 0 { return "ตรวจ \(files) ไฟล์: ไม่พบปัญหา" }
-            return "ตรวจ \(files) ไฟล์: ข้อผิดพลาด \(errors) รายการ คำเตือน \(warnings) รายการ"
+            let notes = status > 0 ? " สถานะที่ควรติดตาม \(status) รายการ" : ""
+            if errors == 0, warnings == 0 { return "ตรวจ \(files) ไฟล์ ไม่พบปัญหา" + notes }
+            return "ตรวจ \(files) ไฟล์ ข้อผิดพลาด \(errors) รายการ คำเตือน \(warnings) รายการ" + notes
         case .en:
             let checked = "checked \(files) \(files == 1 ? "file" : "files")"
-            if errors == 0, warnings == 0 { return "\(checked): no problems" }
+            let notes = status > 0 ? "; \(status) status \(status == 1 ? "note" : "notes") (terms and deadlines)" : ""
+            if errors == 0, warnings == 0 { return "\(checked): no problems" + notes }
             return "\(checked): \(errors) \(errors == 1 ? "error" : "errors"), "
-                + "\(warnings) \(warnings == 1 ? "warning" : "warnings")"
+                + "\(warnings) \(warnings == 1 ? "warning" : "warnings")" + notes
         }
     }
 
@@ -133,7 +135,7 @@ struct DiagnosticPrinter {
         if !diagnostics.isEmpty {
             text += "| | \(label("file", "ไฟล์")) | \(label("problem", "ปัญหา")) | \(label("rule", "กฎ")) |\n|---|---|---|---|\n"
             for d in diagnostics {
-                let mark = d.severity == .error ? "❌" : "⚠️"
+                let mark = d.severity == .error ? "❌" : d.severity == .warning ? "⚠️" : "ℹ️"
                 text += "| \(mark) | `\(Self.visible(d.location.description))` | \(cell(Self.visible(d.message.text(language)))) | `\(d.rule)` |\n"
             }
         }

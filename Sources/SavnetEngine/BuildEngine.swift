@@ -151,10 +151,19 @@ public final class BuildEngine {
         var next: Directory? = structural ? nil : directory
         for file in replaced { next = next?.replacing(file) }
         directory = next ?? Directory(files: Array(files.values), gazetteer: gazetteer)
-        recheck(changedDisplayPaths, areas: changedAreas)
+        // The deadlines a province (or the national file) sets decide the status of its
+        // districts' deliverables: their findings and pages follow an edit of it.
+        var affected = changedAreas
+        for code in changedAreas where code.count <= 2 {
+            for province in code.isEmpty ? gazetteer.childCodes(of: "") : [code] {
+                affected.insert(province)
+                affected.formUnion(gazetteer.childCodes(of: province))
+            }
+        }
+        recheck(changedDisplayPaths, areas: affected)
         let coverageChanged = before != directory.networkCodes
         if coverageChanged { rollUps = nil } else { rollUps?.update(changedAreas, directory, today: today) }
-        return try rerender(areas: changedAreas, coverageChanged: coverageChanged)
+        return try rerender(areas: affected, coverageChanged: coverageChanged)
     }
 
     /// Rebuilds the sitemap, feed and `directory.json` (and copies the theme's assets) if

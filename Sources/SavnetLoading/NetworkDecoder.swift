@@ -5,7 +5,7 @@ import SavnetModel
 struct NetworkDecoder {
     static let topLevelKeys = [
         "level", "area", "name", "founded", "order", "term", "committee", "advisors", "groups",
-        "nominees", "nomination_deadline", "funds", "finance", "plan", "regulation", "contacts",
+        "nominees", "nomination_deadline", "deliverables", "deadlines", "funds", "finance", "plan", "regulation", "contacts",
     ]
 
     static let memberKeys = ["position", "title", "name", "represents"]
@@ -45,6 +45,8 @@ struct NetworkDecoder {
             network.groups = groups(node)
         }
         if let node = fields["nominees"] { network.nominees = nominees(node) }
+        if let node = fields["deliverables"] { network.deliveries = deliveries(node) }
+        if let node = fields["deadlines"] { network.deadlines = deadlines(node) }
         if let node = fields["funds"] { network.funds = funds(node) }
         if let node = fields["finance"] { network.finance = finance(node) }
         if let node = fields["plan"] { network.plan = plan(node) }
@@ -170,13 +172,38 @@ private extension NetworkDecoder {
         return result
     }
 
+    /// `deliverables:` — `order`, `plan`, `bpm`, `forwarded`, each `{date, letter}`.
+    mutating func deliveries(_ node: YAMLNode) -> [Delivery] {
+        let kinds = Deliverable.allCases.filter { $0 != .nominees }
+        guard let fields = reader.fields(node, "deliverables", allowed: kinds.map(\.rawValue)) else { return [] }
+        var result: [Delivery] = []
+        for kind in kinds {
+            let key = "deliverables.\(kind.rawValue)"
+            guard let item = fields[kind.rawValue], let entry = reader.fields(item, key, allowed: ["date", "letter"]) else { continue }
+            var delivery = Delivery(kind: kind, location: reader.location(item))
+            delivery.date = reader.date(entry["date"], key + ".date")
+            delivery.letter = reader.text(entry["letter"], key + ".letter")
+            result.append(delivery)
+        }
+        return result
+    }
+
+    /// `deadlines:` — a date for each deliverable this province (or the nation) sets.
+    mutating func deadlines(_ node: YAMLNode) -> [Deadline] {
+        guard let fields = reader.fields(node, "deadlines", allowed: Deliverable.allCases.map(\.rawValue)) else { return [] }
+        return Deliverable.allCases.compactMap { kind in
+            reader.date(fields[kind.rawValue], "deadlines.\(kind.rawValue)").map { Deadline(kind: kind, date: $0) }
+        }
+    }
+
     mutating func nominees(_ node: YAMLNode) -> Nominees? {
-        guard let fields = reader.fields(node, "nominees", allowed: ["reported", "names"]) else { return nil }
+        guard let fields = reader.fields(node, "nominees", allowed: ["reported", "letter", "names"]) else { return nil }
         let names = reader.list(fields["names"], "nominees.names").enumerated().compactMap { index, item in
             reader.text(item, "nominees.names[\(index + 1)]")
         }
         var nominees = Nominees(names: names, location: reader.location(node))
         nominees.reported = reader.date(fields["reported"], "nominees.reported")
+        nominees.letter = reader.text(fields["letter"], "nominees.letter")
         return nominees
     }
 }

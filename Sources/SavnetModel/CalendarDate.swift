@@ -64,6 +64,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// How an English message writes the date: in the era content files use, and saying
+    /// so (`2566-07-28 BE`), never silently converted to the Common Era.
+    public var messageText: String { buddhistISO + " BE" }
+
     /// The Buddhist-Era form used in content files: `2566-07-28`.
     public var buddhistISO: String {
         "\(buddhistYear)-\(pad(month, 2))-\(pad(day, 2))"

@@ -1,10 +1,23 @@
-/// How serious a finding is.
-public enum Severity: String, Comparable, Sendable {
+/// How serious a finding is. An error means the file is wrong or unsafe: it fails
+/// `check` and stops `build`. A warning points at something likely wrong in the file.
+/// A status note says the file is right but the world is behind (a term expired, a
+/// deliverable late or missing): the public directory exists to show it, so it never
+/// fails a check or a build unless asked (`--fail-on-status`).
+public enum Severity: String, Comparable, Sendable, CaseIterable {
+    case status
     case warning
     case error
 
+    private var rank: Int {
+        switch self {
+        case .status: return 0
+        case .warning: return 1
+        case .error: return 2
+        }
+    }
+
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
-        lhs == .warning && rhs == .error
+        lhs.rank < rhs.rank
     }
 }
 
@@ -50,6 +63,8 @@ public extension Array where Element == Diagnostic {
     var errorCount: Int { filter { $0.severity == .error }.count }
     /// How many of these are warnings.
     var warningCount: Int { filter { $0.severity == .warning }.count }
+    /// How many of these are status notes.
+    var statusCount: Int { filter { $0.severity == .status }.count }
 }
 
 /// Lets stages return `Result<Value, Diagnostic>` for "a value or the one reason there is none".

@@ -27,6 +27,11 @@ public struct Network: Sendable {
     public var nominees: Nominees?
     /// For a province network: the deadline for districts to name their nominees.
     public var nominationDeadline: Located<CalendarDate>?
+    /// What this network sent up the line (`deliverables:`), in `Deliverable` order;
+    /// nominees are in `nominees`.
+    public var deliveries: [Delivery] = []
+    /// The deadlines this network (a province, or the national file) sets (`deadlines:`).
+    public var deadlines: [Deadline] = []
     /// Fund sources, bank accounts and signatories.
     public var funds: Funds?
     /// Financial figures with an as-of date.
@@ -147,6 +152,8 @@ public struct VillageGroup: Sendable {
 public struct Nominees: Sendable {
     /// The date the district reported them to the province.
     public var reported: Located<CalendarDate>?
+    /// The number of the letter that reported them, if given.
+    public var letter: Located<String>?
     /// The nominees' names, as written in the committee list.
     public var names: [Located<String>]
     /// Where the `nominees:` key is.

@@ -202,7 +202,7 @@ public extension SnapshotWriter {
 
     mutating func write(_ diagnostic: Diagnostic) {
         write(diagnostic.rule)
-        write(diagnostic.severity == .error)
+        write(Severity.allCases.firstIndex(of: diagnostic.severity)!)
         write(diagnostic.location)
         write(diagnostic.message)
         write(diagnostic.hint) { $0.write($1) }
@@ -239,8 +239,14 @@ public extension SnapshotReader {
                            network: network, longNumbers: numbers)
     }
 
+    mutating func readSeverity() throws -> Severity {
+        let index = try readInt()
+        guard Severity.allCases.indices.contains(index) else { throw SnapshotError.corrupt }
+        return Severity.allCases[index]
+    }
+
     mutating func readDiagnostic() throws -> Diagnostic {
-        Diagnostic(rule: try readString(), severity: try readBool() ? .error : .warning, location: try readLocation(),
+        Diagnostic(rule: try readString(), severity: try readSeverity(), location: try readLocation(),
                    message: try readLocalized(), hint: try readOptional { try $0.readLocalized() },
                    clause: try readOptional { try $0.readLocalized() })
     }
@@ -303,10 +309,21 @@ extension SnapshotWriter {
         write(network.groupsLocation) { $0.write($1) }
         write(network.nominees) { writer, nominees in
             writer.date(nominees.reported)
+            writer.text(nominees.letter)
             writer.texts(nominees.names)
             writer.write(nominees.location)
         }
         date(network.nominationDeadline)
+        write(network.deliveries) { writer, delivery in
+            writer.write(delivery.kind.rawValue)
+            writer.date(delivery.date)
+            writer.text(delivery.letter)
+            writer.write(delivery.location)
+        }
+        write(network.deadlines) { writer, deadline in
+            writer.write(deadline.kind.rawValue)
+            writer.write(deadline.date) { $0.write($1) }
+        }
         write(network.funds) { writer, funds in
             writer.texts(funds.sources)
             writer.write(funds.accounts) { writer, account in
@@ -421,11 +438,25 @@ extension SnapshotReader {
         network.groupsLocation = try readOptional { try $0.readLocation() }
         network.nominees = try readOptional { reader in
             let reported = try reader.optionalDate()
+            let letter = try reader.optionalText()
             var nominees = Nominees(names: try reader.texts(), location: try reader.readLocation())
             nominees.reported = reported
+            nominees.letter = letter
             return nominees
         }
         network.nominationDeadline = try optionalDate()
+        network.deliveries = try readArray { reader in
+            guard let kind = Deliverable(rawValue: try reader.readString()) else { throw SnapshotError.corrupt }
+            let date = try reader.optionalDate(), letter = try reader.optionalText()
+            var delivery = Delivery(kind: kind, location: try reader.readLocation())
+            delivery.date = date
+            delivery.letter = letter
+            return delivery
+        }
+        network.deadlines = try readArray { reader in
+            guard let kind = Deliverable(rawValue: try reader.readString()) else { throw SnapshotError.corrupt }
+            return Deadline(kind: kind, date: try reader.readLocated { try $0.readDate() })
+        }
         network.funds = try readOptional { reader in
             let sources = try reader.texts()
             let accounts = try reader.readArray { reader -> BankAccount in

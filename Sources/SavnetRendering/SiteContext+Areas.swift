@@ -43,6 +43,7 @@ extension SiteContext {
         }
         context["children"] = ["rows": rows, "count": rows.count]
         context["nominees"] = TemplateData.value(nomineesView(area, districts: districts, folder: page.folder))
+        context["deliverables"] = TemplateData.value(deliverablesView(area, districts: districts, folder: page.folder))
         return context
     }
 
@@ -63,6 +64,7 @@ extension SiteContext {
             return row.merging(termBadge(child)) { $1 }
         }
         context["children"] = ["rows": rows, "count": rows.count]
+        context["deliverables"] = network == nil ? false : ownDeliverables(area.code, kinds: Deliverable.allCases.filter { $0.sender == .district })
         return context
     }
 
@@ -103,25 +105,62 @@ private extension SiteContext {
 
     /// The nominees each district reported for the province committee, with the deadline.
     func nomineesView(_ province: Area, districts: [Area], folder: String) -> [String: Any]? {
-        let deadline = directory.network(forArea: province.code)?.nominationDeadline?.value
+        let deadline = directory.deadline(.nominees, forArea: province.code)
         let reported = districts.compactMap { directory.network(forArea: $0.code)?.nominees }
         guard deadline != nil || !reported.isEmpty else { return nil }
         let rows = districts.map { district -> [String: Any] in
             let nominees = directory.network(forArea: district.code)?.nominees
-            let date = nominees?.reported?.value
-            let onTime: Bool
-            let status: String
-            switch (date, deadline) {
-            case let (date?, deadline?): onTime = date <= deadline; status = onTime ? "" : "เกินกำหนด"
-            case (nil, _): onTime = false; status = nominees == nil ? "ยังไม่แจ้ง" : "ไม่ระบุวันที่"
-            case (_, nil): onTime = true; status = ""
-            }
+            let status = directory.status(.nominees, forArea: district.code, today: today)
             return [
                 "district": district.nameTH, "url": SitePaths.link(from: folder, to: district.code),
                 "names": nominees.map { $0.names.map(\.value).joined(separator: ", ") } ?? "–",
-                "reported": date.map(Format.date) ?? "–", "onTime": onTime, "status": status,
+                "reported": status.date.map(Format.date) ?? "–", "label": status.thaiLabel, "badge": status.badge,
             ]
         }
         return ["rows": rows, "deadline": TemplateData.value(deadline.map(Format.date))]
+    }
+
+    /// Each district's deliverables (nominees, order, plan, BPM) with their status on
+    /// `today`, totals per deliverable, and the province's own forwarding to the department.
+    func deliverablesView(_ province: Area, districts: [Area], folder: String) -> [String: Any]? {
+        let kinds = Deliverable.allCases.filter { $0.sender == .district }
+        let recorded = districts.contains { directory.network(forArea: $0.code) != nil }
+            || Deliverable.allCases.contains { directory.deadline($0, forArea: province.code) != nil }
+        guard recorded else { return nil }
+        let rows = districts.map { district -> [String: Any] in
+            ["district": district.nameTH, "url": hasPage(district.code) ? SitePaths.link(from: folder, to: district.code) : false,
+             "cells": kinds.map { cell(directory.status($0, forArea: district.code, today: today)) }]
+        }
+        let columns = kinds.map { kind -> [String: Any] in
+            let sent = districts.filter { directory.status(kind, forArea: $0.code, today: today).isSent }.count
+            return ["name": kind.thaiName,
+                    "deadline": TemplateData.value(directory.deadline(kind, forArea: province.code).map(Format.date)),
+                    "total": "ส่งแล้ว \(sent) จาก \(districts.count) อำเภอ"]
+        }
+        var view: [String: Any] = ["rows": rows, "columns": columns]
+        if directory.network(forArea: province.code) != nil {
+            view["own"] = ownDeliverables(province.code, kinds: [.forwarded])
+        } else {
+            view["own"] = false
+        }
+        return view
+    }
+
+    /// One network's own deliverables, one row each.
+    func ownDeliverables(_ code: String, kinds: [Deliverable]) -> [[String: Any]] {
+        let network = directory.network(forArea: code)
+        return kinds.map { kind -> [String: Any] in
+            let status = directory.status(kind, forArea: code, today: today)
+            let letter = kind == .nominees ? network?.nominees?.letter?.value : network?.delivery(kind)?.letter?.value
+            return cell(status).merging([
+                "name": kind.thaiName, "letter": TemplateData.value(letter),
+                "deadline": TemplateData.value(directory.deadline(kind, forArea: code).map(Format.date)),
+            ]) { $1 }
+        }
+    }
+
+    /// A status as a table cell: its label, badge class and date.
+    func cell(_ status: DeliveryStatus) -> [String: Any] {
+        ["label": status.thaiLabel, "badge": status.badge, "date": TemplateData.value(status.date.map(Format.date))]
     }
 }

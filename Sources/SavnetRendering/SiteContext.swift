@@ -167,6 +167,7 @@ struct SiteContext {
         }
         if let current { breadcrumbs.append(["name": current]) }
         return [
+            "statusDate": Format.date(today),
             "site": ["title": settings.title],
             "root": SitePaths.root(of: folder),
             "title": title,

@@ -24,14 +24,14 @@ struct ProvinceNomineesRule: Rule {
 private extension ProvinceNomineesRule {
     func checkDistrict(_ network: Network, _ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         guard !network.committee.isEmpty else { return [] }
-        let deadline = directory.network(forArea: String(network.area.value.prefix(2)))?.nominationDeadline?.value
+        let deadline = directory.deadline(.nominees, forArea: network.area.value)
         let deadlineText = deadline.map { ThaiCalendar.longDate($0, thaiDigits: false) }
         guard let nominees = network.nominees else {
             let late = deadline.map { context.today > $0 } ?? false
-            return [finding(late ? .error : .warning, at: network.committeeLocation ?? network.area.location, Localized(
+            return [finding(.status, at: network.committeeLocation ?? network.area.location, Localized(
                 th: late ? "ยังไม่ได้แจ้งรายชื่อผู้แทนเข้าคณะกรรมการระดับจังหวัดภายใน \(deadlineText!)"
                     : "ยังไม่ได้ระบุผู้แทนอำเภอ ๒ คน (ประธานและกรรมการ ๑ คน) สำหรับคณะกรรมการระดับจังหวัด",
-                en: late ? "the district has not reported its nominees for the province committee by the deadline (\(deadline!.iso))"
+                en: late ? "the district has not reported its nominees for the province committee by the deadline (\(deadline!.messageText))"
                     : "the district has not named its two nominees (chair + 1 member) for the province committee"),
                 hint: Localized(th: "เพิ่ม nominees: reported: วันที่แจ้ง และ names: ชื่อประธานและกรรมการอีก ๑ คน",
                                 en: "add `nominees:` with `reported:` (the date sent) and `names:` (the chair and one member)"))]
@@ -58,9 +58,9 @@ private extension ProvinceNomineesRule {
         }
         if let reported = nominees.reported {
             if let deadline, reported.value > deadline {
-                findings.append(finding(.warning, at: reported.location, Localized(
+                findings.append(finding(.status, at: reported.location, Localized(
                     th: "แจ้งรายชื่อเมื่อ \(ThaiCalendar.longDate(reported.value, thaiDigits: false)) หลังกำหนด \(deadlineText!)",
-                    en: "the nominees were reported on \(reported.value.iso), after the deadline of \(deadline.iso)")))
+                    en: "the nominees were reported on \(reported.value.messageText), after the deadline of \(deadline.messageText)")))
             }
         } else {
             findings.append(finding(.warning, at: nominees.location, Localized(

@@ -49,8 +49,8 @@ enum Clause {
 
     /// The provincial letter on activity 1.4.2 (Surat Thani, 19 July 2023).
     static let provincialLetter = Localized(
-        th: "หนังสือจังหวัดเรื่องกิจกรรมส่งเสริมศักยภาพเครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต (กิจกรรม ๑.๔.๒)",
-        en: "provincial letter on activity 1.4.2 (network capacity building)")
+        th: "หนังสือจังหวัดสุราษฎร์ธานี ที่ สฎ ๐๐๑๙.๐๔/ว ๕๖๓๓ ลงวันที่ ๑๙ กรกฎาคม ๒๕๖๖ (กิจกรรม ๑.๔.๒)",
+        en: "Surat Thani provincial letter สฎ 0019.04/ว 5633 of 19 July 2566 BE (activity 1.4.2)")
 
     /// Thailand's Personal Data Protection Act.
     static let pdpa = Localized(

@@ -1,7 +1,8 @@
 import SavnetModel
 
 /// The committee serves 4 years (network regulation ข้อ ๘ and the appointment order):
-/// an expired term is an error, one ending within the warning window a warning.
+/// an expired term, or one ending within the warning window, is a status note (the file
+/// is right; the office is behind), shown on the site, never stopping a build.
 struct TermRule: Rule {
     let id = "term-expiry"
     let clause: Localized? = Clause.networkRegulation(8)
@@ -18,16 +19,16 @@ struct TermRule: Rule {
             }
             let end = term.end
             let left = context.today.days(until: end)
-            let endText = Localized(th: ThaiCalendar.longDate(end, thaiDigits: false), en: end.iso)
+            let endText = Localized(th: ThaiCalendar.longDate(end, thaiDigits: false), en: end.messageText)
             if left < 0 {
-                return finding(.error, at: term.start.location, Localized(
+                return finding(.status, at: term.start.location, Localized(
                     th: "วาระ ๔ ปีของคณะกรรมการสิ้นสุดแล้วเมื่อ \(endText.th)",
                     en: "the committee's 4-year term ended on \(endText.en)"),
                     hint: Localized(th: "แต่งตั้งคณะกรรมการชุดใหม่ แล้วแก้ term.start และ order ตามคำสั่งใหม่",
                                     en: "appoint a new committee, then update `term.start` and `order` from the new order"))
             }
             if left <= context.expiryWarningDays {
-                return finding(.warning, at: term.start.location, Localized(
+                return finding(.status, at: term.start.location, Localized(
                     th: "วาระของคณะกรรมการจะสิ้นสุดใน \(left) วัน (\(endText.th))",
                     en: "the committee's term ends in \(left) days (\(endText.en))"),
                     hint: Localized(th: "เตรียมสรรหาคณะกรรมการชุดใหม่", en: "prepare to select the next committee"))

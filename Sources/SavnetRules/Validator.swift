@@ -15,7 +15,7 @@ public struct Validator: Sendable {
         AreaCodeRule(), TermRule(), AppointmentOrderRule(), PositionNameRule(), KeyPositionsRule(),
         SeatCountRule(), UniquePersonRule(), SubdistrictCommitteeRule(), DistrictRepresentationRule(),
         ProvinceNomineesRule(), SignatoriesRule(), FundSourcesRule(), RegulationClausesRule(),
-        CitizenIDRule(), PhoneConsentRule(), BankAccountNumberRule(),
+        DeliverablesRule(), CitizenIDRule(), PhoneConsentRule(), BankAccountNumberRule(),
     ]
 
     /// All findings of all rules, sorted by file, line, column. Rules run concurrently.

@@ -4,10 +4,18 @@ import XCTest
 /// `savnet check` end to end: stdout, stderr and exit status of the real executable.
 final class CheckCommandTests: XCTestCase {
     func testSampleContentIsClean() throws {
-        let result = try CLI.run(["check", "content"], in: CLI.repository)
-        XCTAssertEqual(result.stdout, "")
-        XCTAssertEqual(result.stderr, "checked 24 files: no problems\n")
+        // The sample shows status of every kind (a late, a missing and an on-time district,
+        // an expired term): reported, never an error or a warning.
+        let result = try CLI.run(["check", "content", "--today", "2567-01-01"], in: CLI.repository)
+        let lines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("content/") }
+        XCTAssertEqual(lines.count, 8, result.stdout)
+        XCTAssertTrue(lines.allSatisfy { $0.contains(": status: ") }, result.stdout)
+        for rule in ["[deliverables]", "[province-nominees]", "[term-expiry]"] {
+            XCTAssertTrue(lines.contains { $0.hasSuffix(rule) }, rule)
+        }
+        XCTAssertEqual(result.stderr, "checked 24 files: no problems; 8 status notes (terms and deadlines)\n")
         XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(try CLI.run(["check", "content", "--today", "2567-01-01", "--fail-on-status"], in: CLI.repository).status, 1)
     }
 
     func testBrokenFilesAreEachReportedAndTheRestStillChecked() throws {
@@ -23,7 +31,7 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("content/84/8409/_index.md:12:1: error: คณะกรรมการไม่มีเหรัญญิก [committee-key-positions]\n"),
                       result.stdout)
         XCTAssertTrue(result.stdout.contains("  อ้างอิง: ระเบียบเครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต ข้อ ๙\n"), result.stdout)
-        XCTAssertEqual(result.stderr, "ตรวจ 9 ไฟล์: ข้อผิดพลาด 9 รายการ คำเตือน 0 รายการ\n")
+        XCTAssertEqual(result.stderr, "ตรวจ 9 ไฟล์ ข้อผิดพลาด 9 รายการ คำเตือน 0 รายการ\n")
     }
 
     func testLanguageComesFromTheEnvironment() throws {
@@ -77,9 +85,11 @@ final class CheckCommandTests: XCTestCase {
     }
 
     func testTodayOptionJudgesTerms() throws {
+        // An expired term is status: shown, not failing, unless asked.
         let result = try CLI.run(["check", "--today", "2570-08-01"], fixture: "warnings-only")
-        XCTAssertTrue(result.stdout.contains("error: the committee's 4-year term ended on 2027-07-03 [term-expiry]"), result.stdout)
-        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("status: the committee's 4-year term ended on 2570-07-03 BE [term-expiry]"), result.stdout)
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(try CLI.run(["check", "--today", "2570-08-01", "--fail-on-status"], fixture: "warnings-only").status, 1)
     }
 
     func testUsageErrorsExit64() throws {

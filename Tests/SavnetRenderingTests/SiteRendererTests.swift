@@ -58,8 +58,9 @@ final class SiteRendererTests: XCTestCase {
                                                                  reported: "2566-08-05")
         let page = try XCTUnwrap(render(site)["84/index.html"]).text
         XCTAssertTrue(page.contains("แจ้งจังหวัดภายใน 31 กรกฎาคม 2566"), page)
-        XCTAssertTrue(page.contains("<td>5 สิงหาคม 2566</td><td><span class=\"badge badge-expired\">เกินกำหนด</span></td>"), page)
-        XCTAssertTrue(page.contains("ยังไม่แจ้ง"), "districts without a file have not reported")
+        XCTAssertTrue(page.contains("<td>5 สิงหาคม 2566</td><td><span class=\"badge badge-late\">ส่งเกินกำหนด</span></td>"), page)
+        XCTAssertTrue(page.contains("<td>–</td><td>–</td><td><span class=\"badge badge-missing\">ยังไม่ส่ง เกินกำหนดแล้ว</span></td>"),
+                      "districts without a file have not reported")
     }
 
     func testRollUpSumsGroupsUpTheTree() throws {

@@ -98,20 +98,20 @@ final class ProvinceNomineesRuleTests: RuleTestCase {
         assertFindings("province-nominees", in: "84/8409/_index.md", text, base: site)
     }
 
-    func testReportedAfterTheDeadlineWarns() {
+    func testReportedAfterTheDeadlineIsStatus() {
         let text = sample("84/8409/_index.md").replacingFirst("reported: 2566-07-28", with: "reported: ‸2566-08-02")
-        let found = assertFindings("province-nominees", in: "84/8409/_index.md", text, severity: .warning)
-        XCTAssertEqual(found.first?.message.en, "the nominees were reported on 2023-08-02, after the deadline of 2023-07-31")
+        let found = assertFindings("province-nominees", in: "84/8409/_index.md", text, severity: .status)
+        XCTAssertEqual(found.first?.message.en, "the nominees were reported on 2566-08-02 BE, after the deadline of 2566-07-31 BE")
     }
 
-    func testNotNamedByTheDeadlineIsAnError() {
+    func testNotNamedIsStatusBeforeAndAfterTheDeadline() {
         let text = SampleNetwork.district("8409").replacingFirst("committee:", with: "‸committee:")
             .components(separatedBy: "nominees:")[0] + "---\n"
         var site = SampleNetwork.site()
         site.files["84/_index.md"] = SampleNetwork.province(districts: ["8401", "8402"])
-        assertFindings("province-nominees", in: "84/8409/_index.md", text, base: site)
-        // Before the deadline it is only a reminder.
-        assertFindings("province-nominees", in: "84/8409/_index.md", text, severity: .warning,
+        assertFindings("province-nominees", in: "84/8409/_index.md", text, severity: .status, base: site)
+        // Before the deadline too: the file is right, the office has not reported yet.
+        assertFindings("province-nominees", in: "84/8409/_index.md", text, severity: .status,
                        today: CalendarDate(year: 2023, month: 7, day: 20)!, base: site)
     }
 }

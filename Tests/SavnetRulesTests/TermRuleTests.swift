@@ -16,20 +16,21 @@ final class TermRuleTests: RuleTestCase {
         assertFindings("term-expiry", in: path, sample(path), today: CalendarDate(year: 2027, month: 4, day: 3)!, base: alone)
     }
 
-    func testExpiredTermIsAnError() {
+    func testExpiredTermIsStatusNotAnError() {
         // The term started 4 July 2023 and ended 3 July 2027.
-        let found = assertFindings("term-expiry", in: path, marked, today: CalendarDate(year: 2027, month: 7, day: 4)!, base: alone)
-        XCTAssertEqual(found.first?.message.en, "the committee's 4-year term ended on 2027-07-03")
+        let found = assertFindings("term-expiry", in: path, marked, severity: .status,
+                                   today: CalendarDate(year: 2027, month: 7, day: 4)!, base: alone)
+        XCTAssertEqual(found.first?.message.en, "the committee's 4-year term ended on 2570-07-03 BE")
     }
 
     func testLastDayOfTheTermIsStillActiveButExpiring() {
-        assertFindings("term-expiry", in: path, marked, severity: .warning, today: CalendarDate(year: 2027, month: 7, day: 3)!, base: alone)
+        assertFindings("term-expiry", in: path, marked, severity: .status, today: CalendarDate(year: 2027, month: 7, day: 3)!, base: alone)
     }
 
-    func testExpiringWithinNinetyDaysWarns() {
-        let found = assertFindings("term-expiry", in: path, marked, severity: .warning,
+    func testExpiringWithinNinetyDaysIsStatus() {
+        let found = assertFindings("term-expiry", in: path, marked, severity: .status,
                                    today: CalendarDate(year: 2027, month: 4, day: 4)!, base: alone)
-        XCTAssertEqual(found.first?.message.en, "the committee's term ends in 90 days (2027-07-03)")
+        XCTAssertEqual(found.first?.message.en, "the committee's term ends in 90 days (2570-07-03 BE)")
     }
 
     func testMissingTermWarns() {
