@@ -53,6 +53,7 @@ struct NetworkDecoder {
         if let node = fields["regulation"] { network.regulation = regulation(node) }
         network.contacts = contacts(fields["contacts"])
         pointSectionsAtTheirKeys(&network, fields)
+        network.unreadableKeys = reader.unreadable
         return network
     }
 }
@@ -124,7 +125,7 @@ private extension NetworkDecoder {
             let position: Position?
             switch PositionName.match(positionText.value) {
             case let .exact(found), let .misspelled(found): position = found
-            case .unknown: position = nil
+            case .unknown, .ambiguous: position = nil
             }
             var member = Member(positionText: positionText, position: position, name: name, location: reader.location(item))
             member.title = reader.text(fields["title"], fields.path("title"))

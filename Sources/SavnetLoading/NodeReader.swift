@@ -10,6 +10,9 @@ struct NodeReader {
     let lineOffset: Int
     /// Everything found wrong so far.
     private(set) var diagnostics: [Diagnostic] = []
+    /// Key paths whose value was there but could not be read (so rules do not also call
+    /// them missing).
+    var unreadable: [String] = []
 
     init(path: String, yamlStartLine: Int) {
         self.path = path
@@ -59,15 +62,20 @@ struct NodeReader {
         return Located(Self.trimmed(text), at: location(node))
     }
 
-    /// A date in BE or CE, Arabic or Thai digits.
+    /// A date in BE or CE, Arabic or Thai digits; a value that is not one says why, and
+    /// how to write it when that can be told (`28/07/2566` → `2566-07-28`).
     mutating func date(_ node: YAMLNode?, _ keyPath: String) -> Located<CalendarDate>? {
         guard let text = text(node, keyPath) else { return nil }
         guard let date = CalendarDate(parsing: text.value) else {
+            let why = CalendarDate.explain(text.value)
+            let hint = why.suggestion.map { Localized(th: "เขียนเป็น \($0)", en: "write \($0)") }
+                ?? Localized(th: "เช่น 2566-07-28 (ปี พ.ศ.) ใช้เลขไทยได้ เช่น ๒๕๖๖-๐๗-๒๘",
+                             en: "for example 2566-07-28 (BE) or 2023-07-28 (CE); Thai digits work too")
             report(node!, keyPath, "front-matter-type", Localized(
-                th: "`\(keyPath)` ต้องเป็นวันที่ในรูป ปปปป-ดด-วว เช่น 2566-07-28 แต่พบ `\(text.value)`",
-                en: "`\(keyPath)` must be a date like 2566-07-28 (BE) or 2023-07-28 (CE); found `\(text.value)`"),
-                hint: Localized(th: "ปี พ.ศ. (มากกว่า 2400) หรือ ค.ศ. ก็ได้ ใช้เลขไทยได้ เช่น ๒๕๖๖-๐๗-๒๘",
-                                en: "a year above 2400 is read as BE; Thai digits work too (๒๕๖๖-๐๗-๒๘)"))
+                th: "`\(keyPath)` ต้องเป็นวันที่ แต่พบ `\(text.value)` \(why.th)",
+                en: "`\(keyPath)` must be a date; found `\(text.value)`: \(why.en)"),
+                hint: hint)
+            unreadable.append(keyPath)
             return nil
         }
         return Located(date, at: text.location)
@@ -228,6 +236,15 @@ private extension NodeReader {
         } else {
             hint = Localized(th: "คีย์ที่ใช้ได้ในส่วนนี้: \(allowed.joined(separator: ", "))",
                              en: "keys known here: \(allowed.joined(separator: ", "))")
+        }
+        // A misspelt section (`comittee:`) would silently drop the whole section from the
+        // published page: an error. Other unknown keys are kept and warned about.
+        if keyPath.isEmpty, let suggestion {
+            report(key, full, "front-matter-unknown-key", Localized(
+                th: "คีย์ `\(full)` สะกดผิด ข้อมูลส่วนนี้จึงไม่ถูกนำไปเผยแพร่",
+                en: "the key `\(full)` is misspelt, so this section would not be published"),
+                hint: Localized(th: "แก้เป็น `\(suggestion)`", en: "write `\(suggestion)`"))
+            return
         }
         report(key, full, "front-matter-unknown-key", Localized(
             th: "savnet ไม่รู้จักคีย์ `\(full)` (เก็บไว้ในไฟล์แต่ไม่นำไปใช้)",

@@ -40,7 +40,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
                 return value
             }
             if let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) {
-                self.init(year: year > 2400 ? year - CalendarDate.buddhistEraOffset : year, month: month, day: day)
+                guard let ceYear = CalendarDate.commonEraYear(year) else { return nil }
+                self.init(year: ceYear, month: month, day: day)
                 return
             }
         }
@@ -49,8 +50,51 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
-        let ceYear = year > 2400 ? year - CalendarDate.buddhistEraOffset : year
+        guard let ceYear = CalendarDate.commonEraYear(year) else { return nil }
         self.init(year: ceYear, month: month, day: day)
+    }
+
+    /// Years a file may plausibly mean: 2480–2700 BE, or 1937–2157 CE (the same span).
+    public static let plausibleBuddhistYears = 2480...2700
+    public static let plausibleCommonEraYears = 1937...2157
+
+    /// The Common-Era year a written year stands for, or nil when it is neither a
+    /// plausible BE nor a plausible CE year (a typo such as 1566 is not read as 2109 BE).
+    static func commonEraYear(_ written: Int) -> Int? {
+        if plausibleBuddhistYears.contains(written) { return written - buddhistEraOffset }
+        if plausibleCommonEraYears.contains(written) { return written }
+        return nil
+    }
+
+    /// Why `text` is not a date, in words, and the ISO form to write when savnet can tell
+    /// what was meant (`28/07/2566` and `28 ก.ค. 2566` → `2566-07-28`).
+    public static func explain(_ text: String) -> (th: String, en: String, suggestion: String?) {
+        let plain = ThaiNumerals.toArabic(text.trimmingCharacters(in: .whitespaces))
+        let parts = plain.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == " " }).map(String.init)
+        func iso(_ year: Int, _ month: Int, _ day: Int) -> String {
+            "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        }
+        // Year first: the year or the day is what is wrong.
+        if parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) {
+            guard commonEraYear(year) != nil else {
+                return ("ปี \(year) ไม่ใช่ปี พ.ศ. (2480–2700) หรือ ค.ศ. (1937–2157)",
+                        "the year \(year) is neither a Buddhist Era year (2480–2700) nor a Common Era year (1937–2157)", nil)
+            }
+            if (1...12).contains(month), CalendarDate(year: commonEraYear(year)!, month: month, day: 1) != nil {
+                let days = daysIn(month: month, year: commonEraYear(year)!)
+                return ("ไม่มีวันที่ \(day) ในเดือน\(ThaiCalendar.monthNames[month - 1]) ปี \(year) (มี \(days) วัน)",
+                        "there is no day \(day) in month \(month) of \(year) (it has \(days) days)", nil)
+            }
+            return ("ไม่มีเดือนที่ \(month)", "there is no month \(month)", nil)
+        }
+        // Day first, with digits or a Thai month name: say how to write it.
+        if parts.count == 3, parts[2].count == 4, let year = Int(parts[2]), let day = Int(parts[0]),
+           let month = Int(parts[1]) ?? ThaiCalendar.month(named: parts[1]),
+           let ce = commonEraYear(year), CalendarDate(year: ce, month: month, day: day) != nil {
+            let suggestion = iso(year, month, day)
+            return ("วันที่ต้องเขียนแบบ ปปปป-ดด-วว (ปี-เดือน-วัน)", "dates are written year first, as YYYY-MM-DD", suggestion)
+        }
+        return ("ไม่ใช่วันที่ในรูป ปปปป-ดด-วว", "not a date like YYYY-MM-DD", nil)
     }
 
     /// The year in the Buddhist Era.

@@ -15,6 +15,13 @@ public enum FundSource: String, CaseIterable, Sendable {
         }
     }
 
+    /// Other wordings: the regulation template's own, in full.
+    static let templateWordings: [String: FundSource] = [
+        "จัดกิจกรรมเพื่อระดมทุนเข้าเครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต": .fundraising,
+        "รายได้อื่น": .other,
+        "รายได้อื่นๆ": .other,
+    ]
+
     /// Ids and Thai wordings by their UTF-8 bytes, for the common exact spelling.
     static let byText: [[UInt8]: FundSource] = {
         var table: [[UInt8]: FundSource] = [:]
@@ -22,6 +29,7 @@ public enum FundSource: String, CaseIterable, Sendable {
             table[Array(source.rawValue.utf8)] = source
             table[Array(source.thaiName.utf8)] = source
         }
+        for (text, source) in templateWordings { table[Array(text.utf8)] = source }
         return table
     }()
 
@@ -31,7 +39,15 @@ public enum FundSource: String, CaseIterable, Sendable {
             self = source
             return
         }
-        let squeezed = text.filter { !$0.isWhitespace }
+        var squeezed = text.filter { !$0.isWhitespace }
+        // The template numbers them: "(๑) จัดกิจกรรม…".
+        if squeezed.hasPrefix("("), let close = squeezed.firstIndex(of: ")"), squeezed.distance(from: squeezed.startIndex, to: close) <= 2 {
+            squeezed = String(squeezed[squeezed.index(after: close)...])
+        }
+        if let source = FundSource.templateWordings[squeezed] {
+            self = source
+            return
+        }
         guard let match = FundSource.allCases.first(where: {
             $0.rawValue == squeezed || $0.thaiName.filter { !$0.isWhitespace } == squeezed
         }) else { return nil }

@@ -42,6 +42,9 @@ public struct Network: Sendable {
     public var regulation: Regulation?
     /// Public contacts, each with explicit consent.
     public var contacts: [Contact] = []
+    /// Key paths whose value was written but could not be read (already reported), so
+    /// that rules do not also call them missing.
+    public var unreadableKeys: [String] = []
 
     /// Creates a network for an area.
     public init(area: Located<String>) {
@@ -114,6 +117,13 @@ public struct Member: Sendable {
 
     /// Title and name as printed: `นายสมชาย ใจดี`.
     public var fullName: String { (title?.value ?? "") + name.value }
+
+    /// The position as pages and documents print it: the template's name, or a numbered
+    /// vice-chair as written (`รองประธานคนที่ 1`).
+    public var positionTitle: String {
+        if position == .viceChair, let number = PositionName.ordinal(positionText.value) { return "รองประธานคนที่ \(number)" }
+        return position?.thaiName ?? positionText.value
+    }
 }
 
 /// A CDD officer advising the network.

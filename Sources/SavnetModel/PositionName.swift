@@ -10,6 +10,8 @@ public enum PositionName {
         case exact(Position)
         /// A known variant or a near miss of a canonical name: usable, but worth a warning.
         case misspelled(Position)
+        /// A shortened or garbled name that more than one position fits: not read as any.
+        case ambiguous([Position])
         /// Not a position savnet knows.
         case unknown
     }
@@ -28,7 +30,6 @@ public enum PositionName {
         "เลขา": .secretary,
         "เลขานุการเครือข่าย": .secretary,
         "ผู้ช่วยเลขา": .assistantSecretary,
-        "ปฏิคม": .publicRelations,
         "กรรมการส่งเสริมและสนับสนุนกิจกรรม กลุ่มออมทรัพย์เพื่อการผลิต": .groupActivities,
     ]
 
@@ -49,25 +50,47 @@ public enum PositionName {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let position = exactNames[Array(trimmed.utf8)] { return .exact(position) }
         let squeezed = trimmed.filter { !$0.isWhitespace }
+        // "รองประธานคนที่ ๑" (or 1, ๒, 2): a vice-chair, numbered as the order lists them.
+        if ordinal(squeezed) != nil { return .exact(.viceChair) }
         if let position = knownVariants[trimmed] ?? knownVariants[squeezed] { return .misspelled(position) }
         if let position = Position.allCases.first(where: { $0.thaiName == squeezed }) { return .misspelled(position) }
-        return nearest(squeezed).map(Match.misspelled) ?? .unknown
+        let fits = candidates(squeezed)
+        switch fits.count {
+        case 0: return .unknown
+        case 1: return .misspelled(fits[0])
+        default: return .ambiguous(fits)
+        }
+    }
+
+    /// The number of a numbered vice-chair (`รองประธานคนที่ ๒` → 2), if `text` is one.
+    public static func ordinal(_ text: String) -> Int? {
+        let squeezed = text.filter { !$0.isWhitespace }
+        for prefix in ["รองประธานคนที่", "รองประธานลำดับที่", "รองประธาน"] where squeezed.hasPrefix(prefix) {
+            let rest = ThaiNumerals.toArabic(String(squeezed.dropFirst(prefix.count)))
+            if let number = Int(rest), (1...9).contains(number), rest.count == 1 { return number }
+        }
+        return nil
     }
 }
 
 private extension PositionName {
-    /// The canonical name within a small edit distance of `text` (about a quarter of its length).
-    static func nearest(_ text: String) -> Position? {
+    /// Every position `text` could stand for: a canonical name within a small edit
+    /// distance (about a quarter of its length), or one that `text` shortens (a prefix of
+    /// at least two thirds of it). Only a single fit is read as that position.
+    static func candidates(_ text: String) -> [Position] {
         let input = Array(text.unicodeScalars)
-        guard input.count >= 3 else { return nil }
-        var best: (Position, Int)?
+        guard input.count >= 3 else { return [] }
+        var fits: [Position] = []
         for position in Position.allCases {
             let name = Array(position.thaiName.unicodeScalars)
+            if input.count >= name.count * 2 / 3, input.count < name.count, name.starts(with: input) {
+                fits.append(position)
+                continue
+            }
             let limit = max(1, name.count / 4)
             guard abs(name.count - input.count) <= limit else { continue }
-            let distance = EditDistance.between(input, name)
-            if distance <= limit, distance < (best?.1 ?? Int.max) { best = (position, distance) }
+            if EditDistance.between(input, name) <= limit { fits.append(position) }
         }
-        return best?.0
+        return fits
     }
 }

@@ -376,6 +376,7 @@ extension SnapshotWriter {
             writer.write(contact.consent) { $0.write($1) { $0.write($1) } }
             writer.write(contact.location)
         }
+        write(network.unreadableKeys) { $0.write($1) }
     }
 }
 
@@ -532,6 +533,7 @@ extension SnapshotReader {
             contact.consent = consent
             return contact
         }
+        network.unreadableKeys = try readArray { try $0.readString() }
         return network
     }
 }

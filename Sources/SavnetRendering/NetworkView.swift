@@ -48,7 +48,7 @@ struct NetworkView {
             let (label, url) = represents(member)
             return [
                 "number": index + 1, "name": member.fullName,
-                "position": member.position?.thaiName ?? member.positionText.value,
+                "position": member.positionTitle,
                 "represents": label, "representsURL": TemplateData.value(url),
             ]
         }
@@ -96,7 +96,7 @@ struct NetworkView {
     static func positionName(_ text: String) -> String {
         switch PositionName.match(text) {
         case let .exact(position), let .misspelled(position): return position.thaiName
-        case .unknown: return text
+        case .unknown, .ambiguous: return text
         }
     }
 }

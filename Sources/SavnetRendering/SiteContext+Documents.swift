@@ -47,7 +47,7 @@ private extension SiteContext {
         let level = levelName(area)
         let members = network.committeeInTemplateOrder.enumerated().map { index, member -> [String: Any] in
             ["number": Format.thai(String(index + 1)), "name": member.fullName,
-             "position": member.position?.thaiName ?? member.positionText.value]
+             "position": Format.thai(member.positionTitle)]
         }
         let duties = Self.duties.enumerated().map { ["number": Format.thai(String($0.offset + 1)), "text": $0.element] }
         var termText = "ให้คณะกรรมการเครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต\(level) มีวาระการดำรงตำแหน่งคราวละ ๔ ปี"

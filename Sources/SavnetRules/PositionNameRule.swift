@@ -15,9 +15,15 @@ struct PositionNameRule: Rule {
                     continue
                 case let .misspelled(position):
                     findings.append(finding(.warning, at: member.positionText.location, Localized(
-                        th: "ตำแหน่ง `\(member.positionText.value)` สะกดไม่ตรงแบบคำสั่ง อ่านเป็น \(position.thaiName)",
+                        th: "ชื่อตำแหน่ง `\(member.positionText.value)` ไม่ตรงกับแบบคำสั่ง จึงถือเป็นตำแหน่ง\(position.thaiName)",
                         en: "position `\(member.positionText.value)` is not spelt as in the order template; read as \(position.label.en)"),
                         hint: Localized(th: "แก้เป็น `\(position.thaiName)`", en: "write `\(position.thaiName)`")))
+                case let .ambiguous(candidates):
+                    findings.append(finding(.error, at: member.positionText.location, Localized(
+                        th: "ชื่อตำแหน่ง `\(member.positionText.value)` ตรงกับได้หลายตำแหน่ง: " + candidates.map(\.thaiName).joined(separator: " หรือ "),
+                        en: "position `\(member.positionText.value)` could be any of: " + candidates.map(\.label.en).joined(separator: ", ")),
+                        hint: Localized(th: "เขียนชื่อตำแหน่งเต็มตามแบบคำสั่ง เช่น `\(candidates[0].thaiName)`",
+                                        en: "write the full name of the order template, such as `\(candidates[0].thaiName)`")))
                 case .unknown:
                     findings.append(finding(.error, at: member.positionText.location, Localized(
                         th: "ไม่รู้จักตำแหน่ง `\(member.positionText.value)`",

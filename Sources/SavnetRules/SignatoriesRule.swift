@@ -67,7 +67,7 @@ private extension SignatoriesRule {
     static func position(_ text: String) -> Position? {
         switch PositionName.match(text) {
         case let .exact(position), let .misspelled(position): return position
-        case .unknown: return nil
+        case .unknown, .ambiguous: return nil
         }
     }
 }

@@ -11,6 +11,8 @@ struct TermRule: Rule {
         directory.networks.compactMap { file, network in
             guard !network.committee.isEmpty else { return nil }
             guard let term = network.term else {
+                // A start that is there but not a date has been reported already.
+                if network.unreadableKeys.contains("term.start") { return nil }
                 return finding(.warning, at: network.committeeLocation ?? file.location(line: 1), Localized(
                     th: "ไม่ได้ระบุวันเริ่มวาระของคณะกรรมการ จึงคำนวณวันหมดวาระไม่ได้",
                     en: "the committee's term start is not given, so its end cannot be worked out"),

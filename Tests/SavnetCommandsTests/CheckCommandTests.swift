@@ -36,7 +36,7 @@ final class CheckCommandTests: XCTestCase {
 
     func testLanguageComesFromTheEnvironment() throws {
         let result = try CLI.run(["check"], fixture: "warnings-only", environment: ["LANG": "th_TH.UTF-8"])
-        XCTAssertTrue(result.stdout.contains("สะกดไม่ตรงแบบคำสั่ง"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("ไม่ตรงกับแบบคำสั่ง จึงถือเป็นตำแหน่งเหรัญญิก"), result.stdout)
     }
 
     func testWarningsPassUnlessStrict() throws {

@@ -113,13 +113,23 @@ final class NetworkParserTests: XCTestCase {
         XCTAssertEqual(file.network?.founded?.location, SourceLocation(path: path, line: 3, column: 10))
     }
 
-    func testUnknownKeyWarnsWithSuggestion() {
+    func testAMisspeltSectionIsAnErrorWithTheSpellingToWrite() {
+        // It would drop the committee from the published page without a word.
         let marked = MarkedText("---\narea: \"840901\"\n‸comittee: []\n---\n")
+        let (_, diagnostics) = parse(marked)
+        XCTAssertEqual(diagnostics.map(\.rule), ["front-matter-unknown-key"])
+        XCTAssertEqual(diagnostics.first?.severity, .error)
+        XCTAssertEqual(diagnostics.first?.location, marked.location(path: path))
+        XCTAssertEqual(diagnostics.first?.hint?.en, "write `committee`")
+    }
+
+    func testAnUnknownKeyInsideASectionWarnsWithASuggestion() {
+        let marked = MarkedText("---\narea: \"840901\"\nterm:\n  start: 2566-07-04\n  ‸strt: 2566-07-04\n---\n")
         let (_, diagnostics) = parse(marked)
         XCTAssertEqual(diagnostics.map(\.rule), ["front-matter-unknown-key"])
         XCTAssertEqual(diagnostics.first?.severity, .warning)
         XCTAssertEqual(diagnostics.first?.location, marked.location(path: path))
-        XCTAssertEqual(diagnostics.first?.hint?.en, "did you mean `committee`?")
+        XCTAssertEqual(diagnostics.first?.hint?.en, "did you mean `start`?")
     }
 
     func testMissingAreaIsRequired() {

@@ -43,6 +43,30 @@ final class CalendarDateTests: XCTestCase {
     }
 }
 
+final class DateProblemTests: XCTestCase {
+    func testImplausibleYearsAreNotDates() {
+        XCTAssertNil(CalendarDate(parsing: "1566-07-28"), "a typo for 2566 must not be read as 2109 BE")
+        XCTAssertNil(CalendarDate(parsing: "2800-01-01"))
+        XCTAssertEqual(CalendarDate(parsing: "2480-01-01"), CalendarDate(year: 1937, month: 1, day: 1))
+        XCTAssertEqual(CalendarDate(parsing: "2157-01-01"), CalendarDate(year: 2157, month: 1, day: 1))
+        XCTAssertTrue(CalendarDate.explain("1566-07-28").en.contains("neither a Buddhist Era year"))
+    }
+
+    func testAnImpossibleDaySaysSo() {
+        let why = CalendarDate.explain("2566-02-30")
+        XCTAssertEqual(why.en, "there is no day 30 in month 2 of 2566 (it has 28 days)")
+        XCTAssertEqual(why.th, "ไม่มีวันที่ 30 ในเดือนกุมภาพันธ์ ปี 2566 (มี 28 วัน)")
+        XCTAssertNil(why.suggestion)
+    }
+
+    func testDayFirstDatesGetTheFormToWrite() {
+        XCTAssertEqual(CalendarDate.explain("28/07/2566").suggestion, "2566-07-28")
+        XCTAssertEqual(CalendarDate.explain("28 ก.ค. 2566").suggestion, "2566-07-28")
+        XCTAssertEqual(CalendarDate.explain("๒๘ กรกฎาคม ๒๕๖๖").suggestion, "2566-07-28")
+        XCTAssertNil(CalendarDate.explain("soon").suggestion)
+    }
+}
+
 final class LeapYearTests: XCTestCase {
     func testTwentyNinthOfFebruaryFallsBackInCommonYears() {
         XCTAssertEqual(CalendarDate(year: 2024, month: 2, day: 29)!.adding(years: 1), CalendarDate(year: 2025, month: 2, day: 28))

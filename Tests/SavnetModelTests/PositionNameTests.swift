@@ -26,12 +26,30 @@ final class PositionNameTests: XCTestCase {
     func testUnrelatedTextIsUnknown() {
         XCTAssertEqual(PositionName.match("นายกเทศมนตรี"), .unknown)
         XCTAssertEqual(PositionName.match("ที่ปรึกษา"), .unknown)
+        // ปฏิคม (host) is not ประชาสัมพันธ์ (public relations).
+        XCTAssertEqual(PositionName.match("ปฏิคม"), .unknown)
+    }
+
+    func testAShortenedNameThatFitsTwoPositionsIsAmbiguous() {
+        // Short for กรรมการส่งเสริมและพัฒนาศักยภาพบุคลากร, and close to …พัฒนาอาชีพ.
+        XCTAssertEqual(PositionName.match("กรรมการส่งเสริมและพัฒนาศักยภาพ"), .ambiguous([.livelihoods, .capacityBuilding]))
+    }
+
+    func testNumberedViceChairs() {
+        for text in ["รองประธานคนที่ ๑", "รองประธานคนที่ 2", "รองประธาน คนที่ ๒"] {
+            XCTAssertEqual(PositionName.match(text), .exact(.viceChair), text)
+        }
+        XCTAssertEqual(PositionName.ordinal("รองประธานคนที่ ๒"), 2)
+        XCTAssertNil(PositionName.ordinal("รองประธาน"))
     }
 
     func testFundSourcesAcceptIdsAndThaiWording() {
         XCTAssertEqual(FundSource(text: "government"), .government)
         XCTAssertEqual(FundSource(text: "เงินสนับสนุนจากรัฐบาล"), .government)
         XCTAssertEqual(FundSource(text: "รายได้อื่นๆ"), .other)
+        // The template's own wording, numbered as it is there.
+        XCTAssertEqual(FundSource(text: "(๑) จัดกิจกรรมเพื่อระดมทุนเข้าเครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต"), .fundraising)
+        XCTAssertEqual(FundSource(text: "จัดกิจกรรมเพื่อระดมทุนเข้าเครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต"), .fundraising)
         XCTAssertNil(FundSource(text: "lottery"))
     }
 

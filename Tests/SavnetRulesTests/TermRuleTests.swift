@@ -33,6 +33,13 @@ final class TermRuleTests: RuleTestCase {
         XCTAssertEqual(found.first?.message.en, "the committee's term ends in 90 days (2570-07-03 BE)")
     }
 
+    func testAStartThatIsNotADateIsReportedOnceWithTheFormToWrite() {
+        let text = sample(path).replacingFirst("  start: 2566-07-04", with: "  start: 04/07/2566")
+        let found = TestSite([path: text]).check().filter { $0.location.path == "content/" + path }
+        XCTAssertEqual(found.map(\.rule), ["front-matter-type"], "\(found.map(\.message.en))")
+        XCTAssertEqual(found.first?.hint?.en, "write 2566-07-04")
+    }
+
     func testMissingTermWarns() {
         let text = sample(path).replacingFirst("term:\n  start: 2566-07-04\n", with: "").replacingFirst("committee:", with: "‸committee:")
         assertFindings("term-expiry", in: path, text, severity: .warning, base: alone)
