@@ -159,6 +159,19 @@ public struct VillageGroup: Sendable {
 }
 
 /// The two people a district network puts forward for the province committee.
+extension VillageGroup {
+    /// The village number of `3`, `๓`, `หมู่ที่ 3`, `หมู่ 3` or `ม.3`.
+    public static func number(from text: String) -> Int? {
+        var plain = ThaiNumerals.toArabic(text).filter { !$0.isWhitespace }
+        for prefix in ["หมู่ที่", "หมู่", "ม."] where plain.hasPrefix(prefix) {
+            plain = String(plain.dropFirst(prefix.count))
+            break
+        }
+        guard plain.count <= 3, let number = Int(plain), number > 0 else { return nil }
+        return number
+    }
+}
+
 public struct Nominees: Sendable {
     /// The date the district reported them to the province.
     public var reported: Located<CalendarDate>?

@@ -22,8 +22,15 @@ struct NetworkView {
         ]
         if let term = network.term {
             let status = network.termStatus(on: today)
+            // The status says since when, or how soon, judged on the page's status date.
+            let label: String
+            switch status {
+            case .expired: label = "ครบวาระแล้วเมื่อ \(Format.date(term.end))"
+            case .expiring: label = "จะครบวาระในอีก \(today.days(until: term.end)) วัน"
+            default: label = status.thaiLabel
+            }
             view["term"] = ["start": Format.date(term.start.value), "end": Format.date(term.end),
-                            "status": status.rawValue, "statusLabel": status.thaiLabel]
+                            "status": status.rawValue, "statusLabel": label]
         }
         if let order = network.order {
             view["order"] = [
@@ -107,7 +114,7 @@ private extension NetworkView {
         guard let value = member.represents?.value else { return ("–", nil) }
         switch area.level {
         case .subdistrict:
-            return ("หมู่ที่ \(value)", nil)
+            return (VillageGroup.number(from: value).map { "หมู่ที่ \($0)" } ?? value, nil)
         case .district, .province, .national:
             guard let target = directory.gazetteer.area(value) else { return (value, nil) }
             let here = SitePaths.folder(area.code)

@@ -4,12 +4,20 @@ import SavnetModel
 /// (order template, based on clauses 21 and 23 of the 2012 CDD regulation).
 struct AppointmentOrderRule: Rule {
     let id = "appointment-order"
-    let clause: Localized? = Clause.cddRegulation
+    let clause: Localized? = Clause.orderTemplate
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for (_, network) in directory.networks {
             guard let order = network.order else { continue }
+            // The term runs from the order: it cannot start before the order was signed.
+            if let date = order.date, let start = network.term?.start, start.value < date.value {
+                findings.append(finding(.warning, at: start.location, Localized(
+                    th: "วาระเริ่มวันที่ \(ThaiCalendar.longDate(start.value, thaiDigits: false)) ก่อนวันที่ออกคำสั่ง (\(ThaiCalendar.longDate(date.value, thaiDigits: false)))",
+                    en: "the term starts on \(start.value.messageText), before the order was signed (\(date.value.messageText))"),
+                    hint: Localized(th: "วาระเริ่มนับตั้งแต่วันที่ในคำสั่ง: ตรวจ term.start และ order.date",
+                                    en: "the term runs from the order: check `term.start` and `order.date`")))
+            }
             guard let number = order.number else {
                 findings.append(finding(.warning, at: order.location, Localized(
                     th: "คำสั่งแต่งตั้งไม่มีเลขที่", en: "the appointment order has no number"),

@@ -34,11 +34,14 @@ struct AreaCodeRule: Rule {
                     hint: Localized(th: "ย้ายไฟล์ไปที่ \(expected) หรือแก้รหัสพื้นที่ให้ตรงกับตำแหน่งไฟล์",
                                     en: "move the file to \(expected), or correct the area code to match its place")))
             }
-            // The first file by path holds the area; any other file claiming it is reported.
-            if let first = directory.file(forArea: code), first.path != file.path {
+            // Of the files claiming one area, the one in its right place holds it (else the
+            // first by path); the error is on every other one.
+            let claimants = directory.files(claiming: code)
+            let holder = claimants.first { $0.contentPath == expected } ?? claimants.first
+            if let holder, holder.path != file.path {
                 findings.append(finding(.error, at: at, Localized(
-                    th: "พื้นที่ \(code) มีไฟล์เครือข่ายแล้วที่ \(first.path)",
-                    en: "area \(code) already has a network file: \(first.path)"),
+                    th: "พื้นที่ \(code) มีไฟล์เครือข่ายแล้วที่ \(holder.path)",
+                    en: "area \(code) already has a network file: \(holder.path)"),
                     hint: Localized(th: "หนึ่งพื้นที่มีเครือข่ายได้หนึ่งไฟล์: รวมหรือลบไฟล์ที่ซ้ำ",
                                     en: "one area has one network file: merge or remove the duplicate")))
             }

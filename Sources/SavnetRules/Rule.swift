@@ -47,6 +47,12 @@ enum Clause {
         th: "ระเบียบกรมการพัฒนาชุมชน ว่าด้วยการส่งเสริมการดำเนินงานกลุ่มออมทรัพย์เพื่อการผลิต พ.ศ. ๒๕๕๕ ข้อ ๒๑ และข้อ ๒๓",
         en: "CDD regulation on savings groups for production, 2012 (BE 2555), clauses 21 and 23")
 
+    /// The appointment order template of the seed (district and subdistrict versions):
+    /// its 20 positions, each person listed once, numbered "ที่ …/พ.ศ.".
+    static let orderTemplate = Localized(
+        th: "แบบคำสั่งอำเภอแต่งตั้งคณะกรรมการเครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต (แนบหนังสือจังหวัด)",
+        en: "the appointment order template attached to the provincial letter")
+
     /// The provincial letter on activity 1.4.2 (Surat Thani, 19 July 2023).
     static let provincialLetter = Localized(
         th: "หนังสือจังหวัดสุราษฎร์ธานี ที่ สฎ ๐๐๑๙.๐๔/ว ๕๖๓๓ ลงวันที่ ๑๙ กรกฎาคม ๒๕๖๖ (กิจกรรม ๑.๔.๒)",

@@ -4,11 +4,19 @@ import SavnetModel
 /// only ordinary members (กรรมการ) may be more than the template's six.
 struct SeatCountRule: Rule {
     let id = "committee-seats"
-    let clause: Localized? = Clause.networkRegulation(9)
+    let clause: Localized? = Clause.orderTemplate
+    /// The positions of the order template, vice-chairs and members counted.
+    static let templateSize = 20
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for (_, network) in directory.networks {
+            if network.area.value.count == 4, !network.committee.isEmpty, network.committee.count != Self.templateSize {
+                findings.append(finding(.warning, at: network.committeeLocation ?? network.area.location, Localized(
+                    th: "แบบคำสั่งกำหนดคณะกรรมการเครือข่ายระดับอำเภอไว้ \(Self.templateSize) ตำแหน่ง แต่มี \(network.committee.count) คน",
+                    en: "the order template has \(Self.templateSize) positions for a district committee; this one has \(network.committee.count) members"),
+                    hint: Localized(th: "ตรวจรายชื่อกับคำสั่งแต่งตั้ง", en: "check the list against the appointment order")))
+            }
             var holders: [Position: [Member]] = [:]
             for member in network.committee {
                 guard let position = member.position, position != .chair, !position.isOpenEnded else { continue }
@@ -17,7 +25,7 @@ struct SeatCountRule: Rule {
             for position in Position.allCases {
                 guard let holders = holders[position], holders.count > position.seats else { continue }
                 findings.append(finding(.warning, at: holders[position.seats].positionText.location, Localized(
-                    th: "แบบคำสั่งมีตำแหน่ง\(position.thaiName) \(position.seats) ที่นั่ง แต่มี \(holders.count) คน",
+                    th: "แบบคำสั่งกำหนดตำแหน่ง\(position.thaiName)ไว้ \(position.seats) คน แต่มี \(holders.count) คน",
                     en: "the order template has \(position.seats) seat(s) for \(position.label.en), but \(holders.count) people hold it"),
                     hint: Localized(th: "ตรวจตำแหน่งตามคำสั่งแต่งตั้ง หรือเปลี่ยนเป็น กรรมการ",
                                     en: "check the positions against the order, or make the extra people กรรมการ (member)")))

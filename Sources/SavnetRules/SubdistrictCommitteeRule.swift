@@ -22,11 +22,14 @@ struct SubdistrictCommitteeRule: Rule {
             var represented: Set<Int> = []
             for member in network.committee {
                 guard let represents = member.represents else { continue }
-                guard let village = Int(represents.value) else {
+                // A municipal community (ชุมชน…) stands where villages do in a town.
+                if represents.value.hasPrefix("ชุมชน") { continue }
+                guard let village = VillageGroup.number(from: represents.value) else {
                     findings.append(finding(.error, at: represents.location, Localized(
-                        th: "ในคณะกรรมการระดับตำบล represents คือเลขหมู่ที่ของหมู่บ้าน แต่พบ `\(represents.value)`",
-                        en: "in a subdistrict committee `represents` is a village number (หมู่ที่); found `\(represents.value)`"),
-                        hint: Localized(th: "ใส่เลขหมู่ที่ เช่น represents: 3", en: "write the village number, e.g. `represents: 3`")))
+                        th: "ในคณะกรรมการระดับตำบล represents คือหมู่ที่ของหมู่บ้านหรือชื่อชุมชน แต่พบ `\(represents.value)`",
+                        en: "in a subdistrict committee `represents` is a village (หมู่ที่) or a municipal community (ชุมชน…); found `\(represents.value)`"),
+                        hint: Localized(th: "ใส่เลขหมู่ที่ เช่น represents: 3 หรือ หมู่ที่ 3 หรือชื่อชุมชน เช่น ชุมชนตลาดเก่า",
+                                        en: "write the village number (`3`, `หมู่ที่ 3`) or the community's name (`ชุมชนตลาดเก่า`)")))
                     continue
                 }
                 represented.insert(village)

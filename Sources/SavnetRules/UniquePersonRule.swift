@@ -3,7 +3,7 @@ import SavnetModel
 /// One person holds one position per committee (the order lists each member once).
 struct UniquePersonRule: Rule {
     let id = "committee-unique-person"
-    let clause: Localized? = Clause.cddRegulation
+    let clause: Localized? = Clause.orderTemplate
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []

@@ -15,7 +15,7 @@ public struct Validator: Sendable {
         AreaCodeRule(), TermRule(), AppointmentOrderRule(), PositionNameRule(), KeyPositionsRule(),
         SeatCountRule(), UniquePersonRule(), SubdistrictCommitteeRule(), DistrictRepresentationRule(),
         ProvinceNomineesRule(), SignatoriesRule(), FundSourcesRule(), RegulationClausesRule(),
-        DeliverablesRule(), CitizenIDRule(), PhoneConsentRule(), BankAccountNumberRule(),
+        DeliverablesRule(), AdvisorRule(), CopiedContentRule(), CitizenIDRule(), PhoneConsentRule(), BankAccountNumberRule(),
     ]
 
     /// All findings of all rules, sorted by file, line, column. Rules run concurrently.

@@ -36,6 +36,8 @@ public enum SampleNetwork {
         ---
         level: subdistrict
         area: "\(code)"
+        advisors:
+          - name: ที่ปรึกษา\(code)
         term:
           start: 2566-07-04
         \(committee(code, count: members) { String(($0 - 1) % villages + 1) })
@@ -57,6 +59,8 @@ public enum SampleNetwork {
         ---
         level: district
         area: "\(code)"
+        advisors:
+          - name: ที่ปรึกษา\(code)
         term:
           start: 2566-07-20
         \(committee(code, count: 20) { "\"\(subdistricts[($0 - 1) % subdistricts.count])\"" })
@@ -84,6 +88,8 @@ public enum SampleNetwork {
         ---
         level: province
         area: "\(code)"
+        advisors:
+          - name: ที่ปรึกษา\(code)
         nomination_deadline: \(deadline)
         term:
           start: 2566-08-18
