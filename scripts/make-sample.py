@@ -104,39 +104,13 @@ def plan_lines(rng, budget_scale):
     return out
 
 
-def regulation_lines(level_word, area_name, adopted):
-    chapters = [
-        (1, "บททั่วไป", [
-            f"ระเบียบนี้เรียกว่า ระเบียบเครือข่ายกลุ่มออมทรัพย์เพื่อการผลิตระดับ{level_word}{area_name} พ.ศ. ๒๕๖๖",
-            "ระเบียบนี้ใช้บังคับตั้งแต่วันประกาศเป็นต้นไป",
-            f"ให้ประธานเครือข่ายระดับ{level_word}รักษาการตามระเบียบนี้",
-            "คำนิยามของกลุ่มออมทรัพย์ เจ้าหน้าที่ สมาชิก คณะกรรมการ เครือข่าย และทุน",
-        ]),
-        (2, "เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต", [
-            "เครือข่ายเป็นองค์กรความร่วมมือของคณะกรรมการกลุ่มออมทรัพย์เพื่อการผลิตที่ช่วยเหลือกันอย่างเอื้ออาทร",
-            "วัตถุประสงค์ของเครือข่ายคือ พัฒนาคน เป็นศูนย์กลางแลกเปลี่ยนเรียนรู้ และเป็นที่รวบรวมฐานข้อมูลด้านการเงิน",
-        ]),
-        (3, "คณะกรรมการเครือข่าย", [
-            "คณะกรรมการมาจากผู้แทนของเครือข่ายหรือกลุ่มในระดับที่ต่ำกว่า อย่างน้อยหน่วยละ ๑ คน",
-            "คณะกรรมการมีวาระคราวละ ๔ ปี และมีหน้าที่ส่งเสริม กำหนดแผน กำกับดูแล จัดทำทะเบียนบัญชี และประสานงาน",
-            "ตำแหน่งสำคัญได้แก่ ประธาน รองประธาน เลขานุการ และเหรัญญิก โดยมีเจ้าหน้าที่พัฒนาชุมชนเป็นที่ปรึกษา",
-            "ผู้แทนไม่จำเป็นต้องเป็นประธานกลุ่ม แต่ต้องได้รับความเห็นชอบจากกลุ่ม",
-        ]),
-        (4, "เงินทุนและการเก็บรักษา", [
-            "เงินทุนมาจากการจัดกิจกรรมระดมทุน เงินสมทบจากกลุ่ม เงินสนับสนุนจากรัฐบาล และรายได้อื่น",
-            "ให้นำเงินทุนฝากสถาบันการเงิน เช่น ธนาคารกรุงไทย ธนาคารออมสิน หรือ ธ.ก.ส.",
-            "ผู้ลงนามเปิดบัญชีคือ ประธาน รองประธาน และเหรัญญิก การถอนเงินใช้ ๒ ใน ๓ และประธานลงนามทุกครั้ง",
-            "การใช้จ่ายเงินทุนเป็นไปตามมติที่ประชุมคณะกรรมการเครือข่าย",
-        ]),
-    ]
-    out = ["regulation:", f"  title: ระเบียบเครือข่ายกลุ่มออมทรัพย์เพื่อการผลิตระดับ{level_word}{area_name} พ.ศ. ๒๕๖๖",
-           f"  adopted: {adopted}", "  chapters:"]
-    number = 1
-    for chapter, title, clauses in chapters:
-        out += [f"    - number: {chapter}", f"      title: {title}", "      clauses:"]
-        for text in clauses:
-            out += [f"        - number: {number}", f"          text: {text}"]
-            number += 1
+def regulation_lines(level_word, area_name, adopted, own_clause=None):
+    """A regulation as offices record it: the date it was adopted, and only the clauses
+    whose wording differs from savnet's default for the level (which prints in full)."""
+    out = ["regulation:", f"  adopted: {adopted}"]
+    if own_clause:
+        out += ["  chapters:", "    - number: 4", "      title: ทุน", "      clauses:",
+                "        - number: 12", f"          text: {own_clause}"]
     return out
 
 
@@ -241,7 +215,10 @@ def district(folder, rng, people, code, names, nominee_day, sub_members):
         "finance:", "  as_of: 2566-09-30", f"  fund_balance: {rng.randrange(60, 400) * 1000}",
         f"  income: {rng.randrange(30, 120) * 1000}", f"  expenses: {rng.randrange(10, 60) * 1000}",
         f"  loans: {rng.randrange(0, 30) * 10000}",
-    ] + plan_lines(rng, 2) + regulation_lines("อำเภอ", name_th, f"2566-08-{10 + int(code[-2:]) % 18}")
+    ] + plan_lines(rng, 2) + regulation_lines(
+        "อำเภอ", name_th, f"2566-08-{10 + int(code[-2:]) % 18}",
+        # Ban Ta Khun words its deposits clause its own way: the rest prints as savnet's default.
+        "ให้นำทุนของเครือข่ายฝากไว้กับธนาคารเพื่อการเกษตรและสหกรณ์การเกษตร สาขาบ้านตาขุน" if code == "8409" else None)
     body = f"""
 # เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิตอำเภอ{name_th}
 
@@ -266,7 +243,8 @@ def province(folder, rng, people, names, nominees):
         "  forwarded: 2566-09-30",
         "deliverables:", "  forwarded: {date: 2566-09-28, letter: สฎ ๐๐๑๙.๐๔/๖๑๐๒}",
         "order:", "  number: 3125/2566", "  date: 2566-08-18",
-        "  signer: นายตัวอย่าง สมมติราชการ", "  signer_title: ผู้ว่าราชการจังหวัดสุราษฎร์ธานี",
+        "  signer: นายตัวอย่าง สมมติราชการ", "  signer_title: พัฒนาการจังหวัดสุราษฎร์ธานี",
+        "  acting: ปฏิบัติราชการแทนผู้ว่าราชการจังหวัดสุราษฎร์ธานี",
         "term:", "  start: 2566-08-18",
     ] + committee_lines(members) + advisor_lines(people, "พัฒนาการจังหวัด") + \
         funds_lines(rng, "จังหวัดสุราษฎร์ธานี") + [

@@ -91,11 +91,16 @@ struct BuildCommand: ParsableCommand {
         }
         let renderer = try SiteRenderer(theme: themeData)
         let outputURL = URL(fileURLWithPath: settings.output)
-        try outputGuard(settings).check(force: force)
+        let guarded = outputGuard(settings)
+        try guarded.checkPlace()
         // One build at a time writes beside this output, cached or not.
         try OutputLock.acquire(for: outputURL) {
             Console.status("waiting for another savnet build into \(settings.output)/ to finish…")
         }
+        // A swap or update a killed build left half done is finished (or undone) before
+        // the output's manifest is looked at.
+        SiteWriter(output: outputURL).recoverInterruptedWork()
+        try guarded.checkOwnership(force: force)
         var clock = PhaseClock()
         defer { clock.report() }
 

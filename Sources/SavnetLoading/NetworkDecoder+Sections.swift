@@ -29,9 +29,21 @@ extension NetworkDecoder {
     }
 
     mutating func plan(_ node: YAMLNode) -> DrivingPlan? {
-        guard let fields = reader.fields(node, "plan", allowed: ["fiscal_year", "activities"]) else { return nil }
+        guard let fields = reader.fields(node, "plan", allowed: ["fiscal_year", "date", "activities"]) else { return nil }
         var plan = DrivingPlan(location: reader.location(node))
         plan.fiscalYear = reader.int(fields["fiscal_year"], "plan.fiscal_year", in: 1...9999)
+        plan.date = reader.date(fields["date"], "plan.date")
+        // The Thai fiscal year is written in the Buddhist Era; a Common-Era year is a mix-up.
+        if let year = plan.fiscalYear, !CalendarDate.plausibleBuddhistYears.contains(year.value) {
+            let hint = CalendarDate.plausibleCommonEraYears.contains(year.value)
+                ? Localized(th: "ปีงบประมาณเขียนเป็น พ.ศ. คือ \(year.value + CalendarDate.buddhistEraOffset)",
+                            en: "write the BE year: \(year.value + CalendarDate.buddhistEraOffset)")
+                : Localized(th: "เขียนปีงบประมาณเป็น พ.ศ. เช่น 2567", en: "write the fiscal year in BE, e.g. 2567")
+            reader.report(fields["fiscal_year"]!, "plan.fiscal_year", "front-matter-type", Localized(
+                th: "`plan.fiscal_year` ต้องเป็นปี พ.ศ. แต่พบ \(year.value)",
+                en: "`plan.fiscal_year` must be a Buddhist Era year; found \(year.value)"), hint: hint)
+            plan.fiscalYear = nil
+        }
         for (index, item) in reader.list(fields["activities"], "plan.activities").enumerated() {
             let path = "plan.activities[\(index + 1)]"
             guard let row = reader.fields(item, path, allowed: ["name", "months", "budget", "responsible", "indicator"])

@@ -6,6 +6,7 @@ struct NetworkDecoder {
     static let topLevelKeys = [
         "level", "area", "name", "founded", "order", "term", "committee", "advisors", "groups",
         "nominees", "nomination_deadline", "deliverables", "deadlines", "funds", "finance", "plan", "regulation", "contacts",
+        "wording",
     ]
 
     static let memberKeys = ["position", "title", "name", "represents"]
@@ -47,6 +48,7 @@ struct NetworkDecoder {
         if let node = fields["nominees"] { network.nominees = nominees(node) }
         if let node = fields["deliverables"] { network.deliveries = deliveries(node) }
         if let node = fields["deadlines"] { network.deadlines = deadlines(node) }
+        if let node = fields["wording"] { network.wording = wording(node) }
         if let node = fields["funds"] { network.funds = funds(node) }
         if let node = fields["finance"] { network.finance = finance(node) }
         if let node = fields["plan"] { network.plan = plan(node) }
@@ -87,7 +89,7 @@ private extension NetworkDecoder {
     }
 
     mutating func order(_ node: YAMLNode) -> AppointmentOrder? {
-        guard let fields = reader.fields(node, "order", allowed: ["number", "date", "signer", "signer_title"]) else {
+        guard let fields = reader.fields(node, "order", allowed: ["number", "date", "signer", "signer_title", "acting"]) else {
             return nil
         }
         var order = AppointmentOrder(location: reader.location(node))
@@ -95,6 +97,7 @@ private extension NetworkDecoder {
         order.date = reader.date(fields["date"], "order.date")
         order.signer = reader.text(fields["signer"], "order.signer")
         order.signerTitle = reader.text(fields["signer_title"], "order.signer_title")
+        order.acting = reader.text(fields["acting"], "order.acting")
         return order
     }
 
@@ -187,6 +190,36 @@ private extension NetworkDecoder {
             result.append(delivery)
         }
         return result
+    }
+
+    /// `wording:` — `order: {background, networks, purpose, duties, closing}` and
+    /// `regulation: {preamble, clauses: [{number, text}]}`.
+    mutating func wording(_ node: YAMLNode) -> DocumentWording? {
+        guard let fields = reader.fields(node, "wording", allowed: ["order", "regulation"]) else { return nil }
+        var wording = DocumentWording(location: reader.location(node))
+        if let order = fields["order"],
+           let parts = reader.fields(order, "wording.order", allowed: ["background", "networks", "purpose", "duties", "closing"]) {
+            wording.background = reader.text(parts["background"], "wording.order.background")
+            wording.networks = reader.text(parts["networks"], "wording.order.networks")
+            wording.purpose = reader.text(parts["purpose"], "wording.order.purpose")
+            wording.duties = reader.list(parts["duties"], "wording.order.duties").enumerated().compactMap { index, item in
+                reader.text(item, "wording.order.duties[\(index + 1)]")
+            }
+            wording.closing = reader.text(parts["closing"], "wording.order.closing")
+        }
+        if let regulation = fields["regulation"],
+           let parts = reader.fields(regulation, "wording.regulation", allowed: ["preamble", "clauses"]) {
+            wording.preamble = reader.text(parts["preamble"], "wording.regulation.preamble")
+            for (index, item) in reader.list(parts["clauses"], "wording.regulation.clauses").enumerated() {
+                let path = "wording.regulation.clauses[\(index + 1)]"
+                guard let clause = reader.fields(item, path, allowed: ["number", "text"]),
+                      let number = reader.int(clause["number"], path + ".number", in: 1...999) else { continue }
+                var entry = RegulationClause(number: number)
+                entry.text = reader.text(clause["text"], path + ".text")
+                wording.clauses.append(entry)
+            }
+        }
+        return wording
     }
 
     /// `deadlines:` — a date for each deliverable this province (or the nation) sets.

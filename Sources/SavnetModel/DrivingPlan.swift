@@ -4,6 +4,8 @@ public struct DrivingPlan: Sendable {
     public var fiscalYear: Located<Int>?
     /// The planned activities.
     public var activities: [PlanActivity] = []
+    /// The date the plan was made (printed on its date line).
+    public var date: Located<CalendarDate>?
     /// Where the `plan:` key is.
     public var location: SourceLocation
 
@@ -75,5 +77,32 @@ public struct RegulationClause: Sendable {
     /// Creates a clause.
     public init(number: Located<Int>) {
         self.number = number
+    }
+}
+
+/// The fixed text of the printed documents, as a province (or the national file) words
+/// it: each part that is set replaces savnet's default wording for every network in the
+/// province (or the country); the network's own data fills the rest.
+public struct DocumentWording: Sendable {
+    /// The order's background paragraph (the department's promotion since 2517, its four principles).
+    public var background: Located<String>?
+    /// The order's paragraph on the 2555 regulation's หมวด ๗ (networks at four levels).
+    public var networks: Located<String>?
+    /// The order's purpose sentence, before the legal basis.
+    public var purpose: Located<String>?
+    /// The order's duties, in order (eight in the template).
+    public var duties: [Located<String>] = []
+    /// The order's closing ("ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป").
+    public var closing: Located<String>?
+    /// The regulation's preamble.
+    public var preamble: Located<String>?
+    /// Regulation clauses by number, replacing the default clause of that number.
+    public var clauses: [RegulationClause] = []
+    /// Where `wording:` is.
+    public var location: SourceLocation
+
+    /// Creates empty wording.
+    public init(location: SourceLocation) {
+        self.location = location
     }
 }

@@ -9,7 +9,8 @@ public extension Network {
         if let name = name?.value, !name.isEmpty { return name }
         let base = "เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต"
         guard let area, !area.code.isEmpty else { return base + "ระดับประเทศ" }
-        return base + "ระดับ" + area.qualifiedNameTH
+        // The natural name: เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิตอำเภอบ้านตาขุน ("ระดับ" names a level, not an area).
+        return base + area.qualifiedNameTH
     }
 
     /// The latest date the file records (order, term, nominees, finance, regulation):

@@ -45,6 +45,8 @@ public struct Network: Sendable {
     /// Key paths whose value was written but could not be read (already reported), so
     /// that rules do not also call them missing.
     public var unreadableKeys: [String] = []
+    /// The province's (or the nation's) own wording of the documents' fixed text.
+    public var wording: DocumentWording?
 
     /// Creates a network for an area.
     public init(area: Located<String>) {
@@ -62,6 +64,8 @@ public struct AppointmentOrder: Sendable {
     public var signer: Located<String>?
     /// The signer's title, `นายอำเภอพุนพิน`.
     public var signerTitle: Located<String>?
+    /// The acting line, when the signer acts for someone (`ปฏิบัติราชการแทนผู้ว่าราชการจังหวัด…`).
+    public var acting: Located<String>?
     /// Where the `order:` key is.
     public var location: SourceLocation
 

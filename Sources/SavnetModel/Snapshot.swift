@@ -283,6 +283,7 @@ extension SnapshotWriter {
             writer.date(order.date)
             writer.text(order.signer)
             writer.text(order.signerTitle)
+            writer.text(order.acting)
             writer.write(order.location)
         }
         write(network.term) { writer, term in writer.write(term.start) { $0.write($1) } }
@@ -347,6 +348,7 @@ extension SnapshotWriter {
         }
         write(network.plan) { writer, plan in
             writer.int(plan.fiscalYear)
+            writer.date(plan.date)
             writer.write(plan.activities) { writer, activity in
                 writer.text(activity.name)
                 writer.write(activity.months) { $0.write($1) { $0.write($1) } }
@@ -377,6 +379,15 @@ extension SnapshotWriter {
             writer.write(contact.location)
         }
         write(network.unreadableKeys) { $0.write($1) }
+        write(network.wording) { writer, wording in
+            for text in [wording.background, wording.networks, wording.purpose, wording.closing, wording.preamble] { writer.text(text) }
+            writer.texts(wording.duties)
+            writer.write(wording.clauses) { writer, clause in
+                writer.write(clause.number) { $0.write($1) }
+                writer.text(clause.text)
+            }
+            writer.write(wording.location)
+        }
     }
 }
 
@@ -401,8 +412,9 @@ extension SnapshotReader {
         network.founded = try optionalDate()
         network.order = try readOptional { reader in
             let number = try reader.optionalText(), date = try reader.optionalDate()
-            let signer = try reader.optionalText(), title = try reader.optionalText()
+            let signer = try reader.optionalText(), title = try reader.optionalText(), acting = try reader.optionalText()
             var order = AppointmentOrder(location: try reader.readLocation())
+            order.acting = acting
             order.number = number
             order.date = date
             order.signer = signer
@@ -491,6 +503,7 @@ extension SnapshotReader {
         }
         network.plan = try readOptional { reader in
             let year = try reader.optionalInt()
+            let date = try reader.optionalDate()
             let activities = try reader.readArray { reader -> PlanActivity in
                 var activity = PlanActivity(name: try reader.text())
                 activity.months = try reader.readArray { try $0.readLocated { try $0.readInt() } }
@@ -501,6 +514,7 @@ extension SnapshotReader {
             }
             var plan = DrivingPlan(location: try reader.readLocation())
             plan.fiscalYear = year
+            plan.date = date
             plan.activities = activities
             return plan
         }
@@ -534,6 +548,21 @@ extension SnapshotReader {
             return contact
         }
         network.unreadableKeys = try readArray { try $0.readString() }
+        network.wording = try readOptional { reader in
+            let background = try reader.optionalText(), networks = try reader.optionalText(), purpose = try reader.optionalText()
+            let closing = try reader.optionalText(), preamble = try reader.optionalText()
+            let duties = try reader.texts()
+            let clauses = try reader.readArray { reader -> RegulationClause in
+                var clause = RegulationClause(number: try reader.readLocated { try $0.readInt() })
+                clause.text = try reader.optionalText()
+                return clause
+            }
+            var wording = DocumentWording(location: try reader.readLocation())
+            (wording.background, wording.networks, wording.purpose, wording.closing, wording.preamble) = (background, networks, purpose, closing, preamble)
+            wording.duties = duties
+            wording.clauses = clauses
+            return wording
+        }
         return network
     }
 }

@@ -113,6 +113,13 @@ public struct OutputGuard {
     /// Throws when building into the output could replace or mix with something that is
     /// not a savnet build; `force` allows an existing folder savnet did not write.
     public func check(force: Bool) throws {
+        try checkPlace()
+        try checkOwnership(force: force)
+    }
+
+    /// Throws when the output is, holds or lies inside something it must keep clear of,
+    /// has no folder to live in, is a file, or is a mount point.
+    public func checkPlace() throws {
         if output == "/" { throw OutputRefusal.protected(output: shown, folder: "/", role: "the root of the file system", same: true) }
         for folder in protected {
             if RealPath.isInside(folder.path, output) {
@@ -132,7 +139,14 @@ public struct OutputGuard {
         guard lstat(output, &info) == 0 else { return }  // a new folder
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw OutputRefusal.notAFolder(shown) }
         if info.st_dev != parentDevice { throw OutputRefusal.mountPoint(shown) }
-        guard !force, !FileManager.default.fileExists(atPath: output + "/" + SiteWriter.markName) else { return }
+    }
+
+    /// Throws when the output exists, holds files and was not written by savnet (no
+    /// manifest), unless `force`. Run after the writer has finished what a killed build
+    /// left half done, which may have set the manifest aside for a moment.
+    public func checkOwnership(force: Bool) throws {
+        var info = stat()
+        guard !force, lstat(output, &info) == 0, !FileManager.default.fileExists(atPath: output + "/" + SiteWriter.markName) else { return }
         // Dot-entries alone (`.git` of a publishing branch, `.gitkeep`, `.nojekyll`) are kept
         // by every build, so such a folder may be built into.
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).filter { !$0.hasPrefix(".") }.sorted()

@@ -323,8 +323,8 @@ public struct SiteWriter {
             do {
                 try apply(staging)
             } catch {
-                // Cannot be finished: leave the output unmarked, so it is rebuilt whole.
-                unlink(output.path + "/" + Self.markName)
+                // Cannot be finished: the output is rebuilt whole by the next build.
+                markUnfinished(staging)
             }
             discard(staging)
         }
@@ -378,7 +378,20 @@ public struct SiteWriter {
                 if rename(backup, target) != 0 { complete = false }
             }
         }
-        if !complete { unlink(output.path + "/" + Self.markName) }
+        if !complete { markUnfinished(staging) }
+    }
+
+    /// Marks an output that an update could not finish or undo: no build's mark (so the
+    /// next build rebuilds it whole rather than trusting it), but still a manifest of every
+    /// path savnet wrote there, before and after, so it stays savnet's to replace.
+    func markUnfinished(_ staging: URL) {
+        var paths = Set<String>()
+        for manifest in [staging.path + "/files", staging.path + "/old", output.path] {
+            paths.formUnion(Self.readManifest(manifest)?.paths ?? [])
+        }
+        let target = output.path + "/" + Self.markName
+        unlink(target)
+        _ = Self.write(Self.manifest(mark: "unfinished", paths: paths), to: target)
     }
 
     private static func makeParent(of path: String) throws {

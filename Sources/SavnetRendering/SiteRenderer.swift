@@ -92,19 +92,19 @@ public struct SiteRenderer: Sendable {
     /// Every name the site's views give templates (a test keeps this list equal to the
     /// names the views of a full sample site hold).
     public static let viewKeys: Set<String> = [
-        "accounts", "activities", "adopted", "advisors", "areaName", "asOf", "background", "badge", "bank", "basis",
-        "body", "branch", "breadcrumbs", "budget", "canonical", "cells", "chairName", "chapters", "children",
-        "clauses", "columns", "committee", "count", "covered", "date", "deadline", "deliverables", "description",
-        "district", "districts", "duties", "end", "expectedPath", "expenses", "expired", "expiring", "fiscalYear",
-        "founded", "fundBalance", "funds", "groups", "hasAdvisors", "hasGroups", "hasNetwork", "hasPlan",
-        "hasRegulation", "hasSources", "heading", "income", "indicator", "issuer", "label", "letter", "loans",
-        "members", "monthHeaders", "months", "name", "names", "network", "networkName", "networks", "nomineeNames",
-        "nominees", "nomineesReported", "number", "on", "order", "own", "plan", "position", "preamble",
-        "provinces", "regulation", "regulationAdopted", "reported", "reporter", "reporterTitle", "representatives",
-        "represents", "representsHeader", "representsURL", "responsible", "role", "rollUp", "root", "rows",
-        "savings", "searchIndexed", "searchable", "signatories", "signer", "signerTitle", "site", "sources", "start",
-        "status", "statusDate", "statusLabel", "subdistricts", "subject", "term", "termText", "text", "title",
-        "total", "url", "village", "withdrawal",
+        "accounts", "acting", "activities", "adopted", "advisors", "areaName", "asOf", "background", "badge", "bank",
+        "basis", "body", "branch", "breadcrumbs", "budget", "canonical", "cells", "chairName", "chapters",
+        "children", "clauses", "closing", "columns", "committee", "count", "covered", "date", "deadline",
+        "deliverables", "description", "district", "districts", "duties", "end", "expectedPath", "expenses",
+        "expired", "expiring", "fiscalYear", "founded", "fundBalance", "funds", "groups", "hasAdvisors", "hasGroups",
+        "hasNetwork", "hasPlan", "hasRegulation", "hasSources", "heading", "income", "indicator", "issuer", "items",
+        "label", "letter", "loans", "members", "monthHeaders", "months", "name", "names", "network", "networkName",
+        "networks", "nomineeNames", "nominees", "nomineesReported", "number", "on", "order", "own", "plan",
+        "position", "preamble", "provinces", "regulation", "regulationAdopted", "reported", "reporter",
+        "reporterTitle", "representatives", "represents", "representsHeader", "representsURL", "responsible", "role",
+        "rollUp", "root", "rows", "savings", "searchIndexed", "searchable", "signatories", "signer", "signerTitle",
+        "site", "sources", "start", "status", "statusDate", "statusLabel", "subdistricts", "subject", "term",
+        "termText", "text", "title", "total", "url", "village", "withdrawal",
     ]
 
     /// The templates every theme must provide (a site theme inherits the default's).

@@ -16,8 +16,12 @@ struct RegulationClausesRule: Rule {
         return findings
     }
 
+    /// Numbers are checked for duplicates always, and for gaps when the file writes a
+    /// whole regulation (from 1): a file that overrides a few clauses of the default
+    /// regulation lists only those.
     private func sequence(_ numbers: [Located<Int>], noun: Localized) -> [Diagnostic] {
         var findings: [Diagnostic] = []
+        let whole = numbers.first?.value == 1
         var seen: [Int: Located<Int>] = [:]
         var expected = 1
         for number in numbers {
@@ -28,7 +32,7 @@ struct RegulationClausesRule: Rule {
                     en: "two \(noun.en)s are numbered \(number.value) (the first on line \(first.location.line))"),
                     hint: Localized(th: "เลขที่\(noun.th)ต้องเรียงต่อกันไม่ซ้ำ: แก้เป็น\(noun.th) \(ThaiNumerals.toThai(String(expected))) และเลื่อนเลขถัดไป",
                                     en: "number \(noun.en)s once each, in order: make this \(noun.en) \(expected) and renumber the rest")))
-            } else if number.value != expected {
+            } else if whole, number.value != expected {
                 findings.append(finding(.error, at: number.location, Localized(
                     th: "เลขที่\(noun.th)ข้ามจาก \(ThaiNumerals.toThai(String(expected - 1))) ไป \(thai)",
                     en: "\(noun.en) numbers jump from \(expected - 1) to \(number.value)"),

@@ -145,11 +145,13 @@ final class SiteWriterTests: XCTestCase {
         XCTAssertEqual(writer.mark(), "m1")
     }
 
-    func testAJournalThatCannotBeFinishedLeavesTheOutputUnmarked() throws {
+    func testAJournalThatCannotBeFinishedLeavesTheOutputUnfinishedButStillSavnets() throws {
         let (output, writer) = try site(["index.html": "one", "a": "a file where a folder is needed", ".savnet-build": "m0\n"])
         try leftoverUpdate(["a/b.html": "x"], journal: "write\ta/b.html\n")
         writer.recoverInterruptedUpdates()
-        XCTAssertNil(writer.mark(), "the next build must rebuild the output whole")
+        XCTAssertEqual(writer.mark(), "unfinished", "the next build must rebuild the output whole")
+        XCTAssertTrue(SiteWriter.readManifest(output.path)?.paths.contains("index.html") == true,
+                      "it still lists what savnet wrote, so savnet may replace it")
         XCTAssertEqual(try contents(output)["index.html"], "one")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["site"])
     }
