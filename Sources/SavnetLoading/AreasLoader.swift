@@ -27,7 +27,7 @@ public enum AreasLoader {
             if let parent = area.parentCode, !parent.isEmpty, !known.contains(parent), gazetteer.area(parent) == nil {
                 diagnostics.append(Diagnostic(
                     rule: "areas-file", severity: .error, location: SourceLocation(path: path, line: index + 1, column: 1),
-                    message: Localized(th: "ไม่พบพื้นที่แม่ \(parent) ของ \(code)", en: "the parent area \(parent) of \(code) is unknown"),
+                    message: Localized(th: "ไม่พบพื้นที่ระดับบน \(parent) ของ \(code)", en: "the parent area \(parent) of \(code) is unknown"),
                     hint: Localized(th: "เพิ่มพื้นที่ \(parent) ก่อนบรรทัดนี้", en: "add area \(parent) above this line")))
                 continue
             }

@@ -27,7 +27,7 @@ struct NodeReader {
     /// A mapping's entries, warning about keys outside `allowed` (with a suggestion).
     mutating func fields(_ node: YAMLNode, _ keyPath: String, allowed: [String]) -> Fields? {
         guard case let .mapping(mapping) = node.kind else {
-            wrongType(node, keyPath, expected: Localized(th: "ชุดคีย์: ค่า", en: "a mapping of `key: value` lines"))
+            wrongType(node, keyPath, expected: Localized(th: "ชุดข้อมูลแบบ คีย์: ค่า", en: "a mapping of `key: value` lines"))
             return nil
         }
         var entries: [(name: String, key: YAMLNode, value: YAMLNode)] = []
@@ -157,7 +157,7 @@ struct NodeReader {
     mutating func missing(_ key: String, in fields: Fields, hint: Localized? = nil) {
         let keyPath = fields.keyPath.isEmpty ? key : "\(fields.keyPath).\(key)"
         report(fields.node, keyPath, "front-matter-required", Localized(
-            th: "ไม่มี `\(keyPath)` ซึ่งจำเป็นต้องมี", en: "`\(keyPath)` is required but missing"),
+            th: "ขาด `\(keyPath)` ซึ่งเป็นข้อมูลที่ต้องระบุ", en: "`\(keyPath)` is required but missing"),
             hint: hint ?? Localized(th: "เพิ่ม `\(key):` ในส่วนนี้", en: "add `\(key):` here"))
     }
 

@@ -69,7 +69,7 @@ extension YAMLDocument {
         return Diagnostic(
             rule: "yaml-syntax", severity: .error,
             location: SourceLocation(path: path, line: line, column: column),
-            message: Localized(th: "YAML ผิดรูปแบบ: \(what.th)", en: "invalid YAML: \(what.en)"),
+            message: Localized(th: "YAML ผิดรูปแบบ \(what.th)", en: "invalid YAML: \(what.en)"),
             hint: hint)
     }
 
@@ -78,7 +78,7 @@ extension YAMLDocument {
         if problem.contains("cannot start any token") {
             return (Localized(th: "พบอักขระที่ขึ้นต้นค่าไม่ได้ (มักเป็นแท็บ)",
                               en: "\(problem) (usually a tab)"), Localized(
-                th: "YAML ใช้เว้นวรรคย่อหน้าเท่านั้น: แทนแท็บด้วยเว้นวรรค และใส่เครื่องหมายคำพูดรอบค่าที่ขึ้นต้นด้วย @ หรือ `",
+                th: "ใช้แท็บย่อหน้าไม่ได้ ให้ใช้ช่องว่าง และใส่เครื่องหมายคำพูดรอบค่าที่ขึ้นต้นด้วย @ หรือ `",
                 en: "YAML indents with spaces only: replace tabs with spaces, and quote values that start with @ or `"))
         }
         if problem.contains("end of stream") || (context ?? "").contains("quoted scalar") {
@@ -95,7 +95,8 @@ extension YAMLDocument {
                 th: "จัดย่อหน้าให้คีย์ในระดับเดียวกันเริ่มที่คอลัมน์เดียวกัน และรายการ - อยู่ใต้คีย์ของตน",
                 en: "align keys of the same level in the same column, and list items (-) under their key"))
         }
-        return (Localized(th: problem, en: problem), Localized(
+        // Other libyaml messages: a Thai gloss first, libyaml's own words after it.
+        return (Localized(th: "(\(problem))", en: problem), Localized(
             th: "ตรวจรูปแบบ YAML ของบรรทัดนี้และบรรทัดก่อนหน้า",
             en: "check the YAML of this line and the line before it"))
     }

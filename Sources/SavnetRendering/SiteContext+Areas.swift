@@ -99,7 +99,6 @@ private extension SiteContext {
         context["rollUp"] = TemplateData.value(rollUpView(area.code, own: network))
         context["body"] = TemplateData.value(body(area))
         context["areaName"] = area.qualifiedNameTH
-        context["expectedPath"] = NetworkFile.expectedContentPath(for: area.code)
         return context
     }
 

@@ -95,7 +95,7 @@ public struct SiteRenderer: Sendable {
         "accounts", "acting", "activities", "adopted", "advisors", "areaName", "asOf", "background", "badge", "bank",
         "basis", "body", "branch", "breadcrumbs", "budget", "canonical", "cells", "chairName", "chapters",
         "children", "clauses", "closing", "columns", "committee", "count", "covered", "date", "deadline",
-        "deliverables", "description", "district", "districts", "duties", "end", "expectedPath", "expenses",
+        "deliverables", "description", "district", "districts", "duties", "end", "expenses",
         "expired", "expiring", "fiscalYear", "founded", "fundBalance", "funds", "groups", "hasAdvisors", "hasGroups",
         "hasNetwork", "hasPlan", "hasRegulation", "hasSources", "heading", "income", "indicator", "issuer", "items",
         "label", "letter", "loans", "members", "monthHeaders", "months", "name", "names", "network", "networkName",

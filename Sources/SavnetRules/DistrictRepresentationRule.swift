@@ -31,7 +31,7 @@ struct DistrictRepresentationRule: Rule {
                 guard let sub = subFile.network, !represented.contains(sub.area.value),
                       let area = directory.gazetteer.area(sub.area.value) else { continue }
                 findings.append(finding(.error, at: network.committeeLocation ?? network.area.location, Localized(
-                    th: "คณะกรรมการไม่มีผู้แทนของเครือข่าย\(area.qualifiedNameTH) (\(area.code)) (ต้องมีอย่างน้อยตำบลละ ๑ คน)",
+                    th: "เครือข่าย\(area.qualifiedNameTH) (\(area.code)) ต้องมีผู้แทนในคณะกรรมการอย่างน้อย ๑ คน",
                     en: "the committee has no representative of the \(area.nameEN) subdistrict network (\(area.code)); at least 1 per subdistrict network"),
                     hint: Localized(th: "ระบุ represents: \"\(area.code)\" ให้กรรมการที่เป็นผู้แทนตำบลนี้",
                                     en: "set `represents: \"\(area.code)\"` on the member who represents this subdistrict")))

@@ -53,13 +53,13 @@ private extension ProvinceNomineesRule {
         let namesChair = nominees.names.contains { byName[PersonName.key($0.value)]?.position == .chair }
         if !namesChair, network.committee.contains(where: { $0.position == .chair }) {
             findings.append(finding(.error, at: nominees.location, Localized(
-                th: "ผู้แทนอำเภอต้องมีประธานเครือข่ายระดับอำเภอ ๑ คน",
+                th: "รายชื่อผู้แทนอำเภอต้องมีประธานเครือข่ายระดับอำเภอรวมอยู่ด้วย",
                 en: "the nominees must include the district network's chair")))
         }
         if let reported = nominees.reported {
             if let deadline, reported.value > deadline {
                 findings.append(finding(.status, at: reported.location, Localized(
-                    th: "แจ้งรายชื่อเมื่อ \(ThaiCalendar.longDate(reported.value, thaiDigits: false)) หลังกำหนด \(deadlineText!)",
+                    th: "แจ้งรายชื่อเมื่อวันที่ \(ThaiCalendar.longDate(reported.value, thaiDigits: false)) ซึ่งเกินกำหนด (วันที่ \(deadlineText!))",
                     en: "the nominees were reported on \(reported.value.messageText), after the deadline of \(deadline.messageText)")))
             }
         } else {

@@ -28,13 +28,13 @@ struct RegulationClausesRule: Rule {
             let thai = ThaiNumerals.toThai(String(number.value))
             if let first = seen[number.value] {
                 findings.append(finding(.error, at: number.location, Localized(
-                    th: "มี\(noun.th) \(thai) สองครั้ง (ครั้งแรกที่บรรทัด \(first.location.line))",
+                    th: "เลข\(noun.th) \(thai) ซ้ำกัน (\(noun.th)แรกอยู่บรรทัดที่ \(ThaiNumerals.toThai(String(first.location.line))))",
                     en: "two \(noun.en)s are numbered \(number.value) (the first on line \(first.location.line))"),
-                    hint: Localized(th: "เลขที่\(noun.th)ต้องเรียงต่อกันไม่ซ้ำ: แก้เป็น\(noun.th) \(ThaiNumerals.toThai(String(expected))) และเลื่อนเลขถัดไป",
+                    hint: Localized(th: "แก้เป็น\(noun.th) \(ThaiNumerals.toThai(String(expected))) แล้วเลื่อนเลข\(noun.th)ถัดไป",
                                     en: "number \(noun.en)s once each, in order: make this \(noun.en) \(expected) and renumber the rest")))
             } else if whole, number.value != expected {
                 findings.append(finding(.error, at: number.location, Localized(
-                    th: "เลขที่\(noun.th)ข้ามจาก \(ThaiNumerals.toThai(String(expected - 1))) ไป \(thai)",
+                    th: "เลข\(noun.th)ข้ามจาก\(noun.th) \(ThaiNumerals.toThai(String(expected - 1))) ไป\(noun.th) \(thai)",
                     en: "\(noun.en) numbers jump from \(expected - 1) to \(number.value)"),
                     hint: Localized(th: "ควรเป็น\(noun.th) \(ThaiNumerals.toThai(String(expected)))", en: "this should be \(noun.en) \(expected)")))
             }

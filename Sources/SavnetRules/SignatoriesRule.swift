@@ -25,7 +25,7 @@ private extension SignatoriesRule {
             let position = Self.position(signatory.value)
             guard let position, Position.signatories.contains(position) else {
                 findings.append(finding(.error, at: signatory.location, Localized(
-                    th: "ผู้ลงนามบัญชีต้องเป็นประธาน รองประธาน หรือเหรัญญิก แต่พบ `\(signatory.value)`",
+                    th: "ผู้มีอำนาจลงนามในบัญชีต้องเป็นประธาน รองประธาน หรือเหรัญญิก แต่พบ `\(signatory.value)`",
                     en: "account signatories are the chair, a vice-chair and the treasurer; found `\(signatory.value)`")))
                 continue
             }
@@ -39,12 +39,12 @@ private extension SignatoriesRule {
                 hint: Localized(th: "signatories: [ประธานเครือข่าย, รองประธาน, เหรัญญิก]",
                                 en: "signatories: [ประธานเครือข่าย, รองประธาน, เหรัญญิก]")))
         }
-        let rule = Localized(th: "การถอนเงินต้องลงนาม ๒ ใน ๓ และประธานต้องลงนามทุกครั้ง",
+        let rule = Localized(th: "ระเบียบกำหนดให้การถอนเงินต้องลงนาม ๒ ใน ๓ คน และประธานต้องลงนามทุกครั้ง",
                              en: "a withdrawal needs 2 of the 3 signatures, always including the chair's")
         if let required = account.required {
             if required.value != 2 {
                 findings.append(finding(.error, at: required.location, Localized(
-                    th: "กำหนดให้ลงนาม \(required.value) คน แต่ \(rule.th)", en: "\(required.value) signatures set, but \(rule.en)")))
+                    th: "กำหนดให้ลงนาม \(ThaiNumerals.toThai(String(required.value))) คน แต่\(rule.th)", en: "\(required.value) signatures set, but \(rule.en)")))
             }
         } else {
             findings.append(finding(.error, at: account.location, Localized(

@@ -13,9 +13,9 @@ struct UniquePersonRule: Rule {
                 let key = PersonName.key(member.name.value)
                 if let first = seen[key] {
                     findings.append(finding(.error, at: member.name.location, Localized(
-                        th: "\(member.name.value) มีชื่อในคณะกรรมการแล้ว (บรรทัด \(first.name.location.line) ตำแหน่ง\(first.positionText.value))",
+                        th: "\(member.name.value) มีชื่อในคณะกรรมการแล้ว (บรรทัดที่ \(first.name.location.line) ในตำแหน่ง\(first.positionText.value))",
                         en: "\(member.name.value) is already on the committee (line \(first.name.location.line), as \(first.positionText.value))"),
-                        hint: Localized(th: "หนึ่งคนดำรงได้หนึ่งตำแหน่ง: ลบรายการที่ซ้ำ",
+                        hint: Localized(th: "หนึ่งคนดำรงตำแหน่งได้เพียงตำแหน่งเดียว ลบรายการที่ซ้ำ",
                                         en: "one person holds one position: remove the duplicate entry")))
                 } else {
                     seen[key] = member

@@ -27,8 +27,9 @@ final class SiteRendererTests: XCTestCase {
 
     func testAreaWithoutNetworkSaysSo() throws {
         let page = try XCTUnwrap(render()["84/8403/index.html"]).text
-        XCTAssertTrue(page.contains("ยังไม่มีไฟล์ข้อมูลเครือข่ายของอำเภอดอนสัก"), page)
-        XCTAssertTrue(page.contains("content/84/8403/_index.md"))
+        XCTAssertTrue(page.contains("ยังไม่มีข้อมูลเครือข่ายกลุ่มออมทรัพย์เพื่อการผลิตของอำเภอดอนสักในทำเนียบนี้"), page)
+        XCTAssertTrue(page.contains("สอบถามได้ที่สำนักงานพัฒนาชุมชน"), "whom to ask")
+        XCTAssertFalse(page.contains("content/84/8403/_index.md"), "no file paths shown to the public")
     }
 
     func testDistrictPageShowsCommitteeInTemplateOrderWithTerm() throws {
@@ -69,7 +70,7 @@ final class SiteRendererTests: XCTestCase {
         let district = try XCTUnwrap(files["84/8409/index.html"]).text
         XCTAssertTrue(district.contains("<dt>กลุ่มออมทรัพย์</dt><dd>12</dd>"), district)
         XCTAssertTrue(district.contains("<dt>สมาชิก (คน)</dt><dd>1,200</dd>"), district)
-        XCTAssertTrue(district.contains("<dt>เงินสะสม (บาท)</dt><dd>3,000,000</dd>"), district)
+        XCTAssertTrue(district.contains("<dt>เงินสัจจะสะสม (บาท)</dt><dd>3,000,000</dd>"), district)
         let home = try XCTUnwrap(files["index.html"]).text
         XCTAssertTrue(home.contains("<dt>กลุ่มออมทรัพย์</dt><dd>12</dd>"), home)
     }
