@@ -72,6 +72,7 @@ struct BuildCommand: ParsableCommand {
 
     private func build() throws {
         let started = DispatchTime.now()
+        let thai = options.language == .th
         func elapsed() -> String {
             String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
         }
@@ -95,7 +96,8 @@ struct BuildCommand: ParsableCommand {
         try guarded.checkPlace()
         // One build at a time writes beside this output, cached or not.
         try OutputLock.acquire(for: outputURL) {
-            Console.status("waiting for another savnet build into \(settings.output)/ to finish…")
+            Console.status(thai ? "กำลังรอ savnet อีกงานที่สร้างเว็บไซต์ลง \(settings.output)/ ให้เสร็จก่อน…"
+                                : "waiting for another savnet build into \(settings.output)/ to finish…")
         }
         // A swap or update a killed build left half done is finished (or undone) before
         // the output's manifest is looked at.
@@ -125,7 +127,8 @@ struct BuildCommand: ParsableCommand {
         let report = ContentCheck(directory: engine.directory, diagnostics: (engine.diagnostics + skipped).sorted(),
                                   fileCount: engine.fileCount)
         if options.report(report) > 0 {
-            Console.status("build stopped: fix the errors above; \(settings.output)/ was not changed")
+            Console.status(thai ? "หยุดสร้างเว็บไซต์ แก้ข้อผิดพลาดข้างบนก่อน \(settings.output)/ ยังเป็นฉบับเดิม"
+                                : "build stopped: fix the errors above; \(settings.output)/ was not changed")
             throw ExitCode(1)
         }
 
@@ -154,18 +157,25 @@ struct BuildCommand: ParsableCommand {
                 }
                 applied.commit()
             }
-            Console.status("updated \(settings.output)/ in \(elapsed()) s: "
-                + "\(update.written.count) files written, \(update.removed.count) removed "
-                + "(\(changed) content \(changed == 1 ? "file" : "files") changed since the last build)")
+            Console.status(thai
+                ? "ปรับปรุง \(settings.output)/ ใน \(elapsed()) วินาที เขียน \(update.written.count) ไฟล์ ลบ \(update.removed.count) ไฟล์ "
+                    + "(ไฟล์เนื้อหาเปลี่ยน \(changed) ไฟล์นับจากครั้งก่อน)"
+                : "updated \(settings.output)/ in \(elapsed()) s: "
+                    + "\(update.written.count) files written, \(update.removed.count) removed "
+                    + "(\(changed) content \(changed == 1 ? "file" : "files") changed since the last build)")
         } else {
             mark = try buildWhole(engine, writer: writer, indexer: indexer, clock: &clock)
             let (pages, fileCount) = engine.pageAndFileCounts
-            Console.status("built \(pages) pages (\(fileCount) files) into \(settings.output)/ in \(elapsed()) s")
+            Console.status(thai ? "สร้าง \(pages) หน้า (\(fileCount) ไฟล์) ลง \(settings.output)/ ใน \(elapsed()) วินาที"
+                                : "built \(pages) pages (\(fileCount) files) into \(settings.output)/ in \(elapsed()) s")
         }
         if indexer == nil, settings.search == .auto {
-            Console.status("search: not indexed: install Pagefind's extended build (`pip install pagefind-bin-extended`) for Thai search")
+            Console.status(thai ? "ไม่ได้ทำดัชนีค้นหา ติดตั้ง Pagefind รุ่น extended (pip install pagefind-bin-extended) เพื่อค้นหาภาษาไทย"
+                                : "search: not indexed: install Pagefind's extended build (`pip install pagefind-bin-extended`) for Thai search")
         }
-        if case let .stale(reason) = status { Console.status("build cache: not used: \(reason)") }
+        if case let .stale(reason) = status {
+            Console.status(thai ? "ไม่ได้ใช้แคชการสร้าง (\(reason))" : "build cache: not used: \(reason)")
+        }
         if !engine.matchesRestoredCache || mark != engine.outputMark {
             cache.save(engine, mark: mark)
             clock.lap("save cache")
