@@ -75,6 +75,7 @@ class Writer:
             "order:", f"  number: {rng.randrange(1, 400)}/2566", f"  date: 2566-07-{order_day:02d}",
             "  signer: นายตัวอย่าง ทดลองการ", "  signer_title: นายอำเภอ",
             "term:", f"  start: 2566-07-{order_day:02d}",
+            "advisors:", "  - title: นาย", "    name: ที่ปรึกษา ตัวอย่าง", "    role: นักวิชาการพัฒนาชุมชน",
         ] + extra
 
     def tail(self, scale):

@@ -62,7 +62,7 @@ private extension ProvinceNomineesRule {
                     th: "แจ้งรายชื่อเมื่อวันที่ \(ThaiCalendar.longDate(reported.value, thaiDigits: false)) ซึ่งเกินกำหนด (วันที่ \(deadlineText!))",
                     en: "the nominees were reported on \(reported.value.messageText), after the deadline of \(deadline.messageText)")))
             }
-        } else {
+        } else if !network.unreadableKeys.contains("nominees.reported") {
             findings.append(finding(.warning, at: nominees.location, Localized(
                 th: "ไม่ได้ระบุวันที่แจ้งรายชื่อต่อจังหวัด", en: "the date the nominees were reported is missing"),
                 hint: Localized(th: "เพิ่ม reported: วันที่ในหนังสือแจ้งจังหวัด", en: "add `reported:` with the date of the letter to the province")))
