@@ -45,10 +45,10 @@ public enum NetworkParser {
             return (file(front, nil), [diagnostic] + bodyFindings)
         case let .success(root):
             // Quoted values are read as YAML decodes them: `"\x30\x38…"` is a phone number too.
-            numbers += decodedNumbers(root, lineOffset: front.yamlStartLine - 1, known: numbers)
+            let decoded = quotedValues(root, lineOffset: front.yamlStartLine - 1, path: path, known: numbers)
+            numbers += decoded.numbers
             let rawLines = Set(bodyFindings.map(\.location.line))
-            bodyFindings += decodedControls(root, lineOffset: front.yamlStartLine - 1, path: path)
-                .filter { !rawLines.contains($0.location.line) }
+            bodyFindings += decoded.controls.filter { !rawLines.contains($0.location.line) }
             var decoder = NetworkDecoder(path: path, yamlStartLine: front.yamlStartLine)
             let network = decoder.decode(root)
             return (file(front, network), decoder.reader.diagnostics + bodyFindings)
@@ -56,46 +56,33 @@ public enum NetworkParser {
     }
 }
 
-/// Long numbers in the decoded text of quoted scalars that the raw text does not show as such.
-private func decodedNumbers(_ node: YAMLNode, lineOffset: Int, known: [NumberScanner.Hit]) -> [NumberScanner.Hit] {
-    var found: [NumberScanner.Hit] = []
-    func visit(_ node: YAMLNode) {
-        switch node.kind {
-        case let .scalar(text, plain):
-            guard !plain, text.utf8.count >= 9 else { return }
-            for hit in NumberScanner.candidates(in: text) {
-                let line = node.line + lineOffset
-                guard !known.contains(where: { $0.line >= line && $0.digits == hit.digits }) else { continue }
-                found.append(NumberScanner.Hit(digits: hit.digits, line: line, column: node.column))
-            }
-        case let .mapping(pairs): for pair in pairs { visit(pair.key); visit(pair.value) }
-        case let .sequence(items): items.forEach(visit)
-        }
-    }
-    visit(node)
-    return found
-}
-
-/// Control characters that only YAML's escapes (`"\x1b"`, `"\u202e"`) put into a quoted
-/// value: the raw text does not show them, the value would carry them to every sink.
-private func decodedControls(_ node: YAMLNode, lineOffset: Int, path: String) -> [Diagnostic] {
-    var found: [Diagnostic] = []
+/// What only YAML's decoding shows in quoted values (`"\x30\x38…"`, `"\x1b"`): long
+/// numbers the raw text does not show as such, and control characters. One walk.
+private func quotedValues(_ node: YAMLNode, lineOffset: Int, path: String, known: [NumberScanner.Hit])
+    -> (numbers: [NumberScanner.Hit], controls: [Diagnostic]) {
+    var numbers: [NumberScanner.Hit] = []
+    var controls: [Diagnostic] = []
     func visit(_ node: YAMLNode) {
         switch node.kind {
         case let .scalar(text, plain):
             guard !plain else { return }
-            let problems = TextDecoding.controlCharacters(text.replacingOccurrences(of: "\n", with: " "), path: path,
-                                                          frontMatterEndLine: .max)
-            for var problem in problems {
-                problem.location = SourceLocation(path: path, line: node.line + lineOffset, column: node.column)
-                found.append(problem)
+            let line = node.line + lineOffset
+            if text.utf8.count >= 9 {
+                for hit in NumberScanner.candidates(in: text)
+                where !known.contains(where: { $0.line >= line && $0.digits == hit.digits }) {
+                    numbers.append(NumberScanner.Hit(digits: hit.digits, line: line, column: node.column))
+                }
+            }
+            for var problem in TextDecoding.controlCharacters(text, path: path, frontMatterEndLine: .max) {
+                problem.location = SourceLocation(path: path, line: line, column: node.column)
+                controls.append(problem)
             }
         case let .mapping(pairs): for pair in pairs { visit(pair.key); visit(pair.value) }
         case let .sequence(items): items.forEach(visit)
         }
     }
     visit(node)
-    return found
+    return (numbers, controls)
 }
 
 /// What a network's Markdown body may hold: enough for any description of a network, and

@@ -117,6 +117,10 @@ private extension NumberScanner {
 
         mutating func run() {
             while index < bytes.count {
+                if groups.isEmpty, digits.isEmpty {
+                    skipToNextDigit()
+                    guard index < bytes.count else { break }
+                }
                 let startColumn = column + 1
                 let (piece, width, columns) = next()
                 let plus = width == 1 && bytes[index] == 0x2B
@@ -146,6 +150,35 @@ private extension NumberScanner {
                 column += columns
             }
             closeRun()
+        }
+
+        /// Outside a number, only a digit (or `&`, which may write one) can start one: skip
+        /// straight to it, counting lines and code points, and note what touches it.
+        mutating func skipToNextDigit() {
+            let count = bytes.count
+            var i = index
+            while i < count {
+                let b = bytes[i]
+                if (b >= 0x30 && b <= 0x39) || b == 0x26 { break }
+                if b == 0xE0, i + 2 < count, bytes[i + 1] == 0xB9, bytes[i + 2] >= 0x90, bytes[i + 2] <= 0x99 { break }
+                if b == 0x0A {
+                    line += 1
+                    column = 0
+                    atLineStart = true
+                } else if b & 0xC0 != 0x80 {
+                    column += 1
+                    if b != 0x20, b != 0x09, b != 0x0D { atLineStart = false }
+                }
+                i += 1
+            }
+            guard i != index else { return }
+            index = i
+            // What stands right before: an ASCII letter or a Latin letter with an accent
+            // glues to the digits; a `+` belongs to the number.
+            let before = bytes[i - 1]
+            previousPlus = before == 0x2B
+            previousLetter = (before | 0x20 >= 0x61 && before | 0x20 <= 0x7A)
+                || (i >= 2 && before & 0xC0 == 0x80 && bytes[i - 2] >= 0xC3 && bytes[i - 2] <= 0xC9)
         }
 
         /// The piece at `index`: what it is, how many bytes and code points it takes.
