@@ -128,6 +128,26 @@ final class BuildCommandTests: SampleProjectTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: disk.path).sorted(), ["filler", "site"])
     }
 
+    func testSettingsPathsStayInsideTheProjectAndAreNeverEchoed() throws {
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("savnet-secret-\(UUID().uuidString)")
+        try "84\tSECRET_TOKEN=hunter2\tx\n".write(to: secret, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: secret) }
+        try "areas: \(secret.path)\ntheme: ../../../etc\n".write(to: work.appendingPathComponent("savnet.yml"), atomically: true, encoding: .utf8)
+        for format in ["human", "github", "json"] {
+            let result = try CLI.run(["build", "--no-search", "--format", format], in: work)
+            XCTAssertEqual(result.status, 1, format)
+            XCTAssertFalse(result.stdout.contains("hunter2") || result.stderr.contains("hunter2"), "the file's contents are never shown")
+            XCTAssertTrue(result.stdout.contains("areas must name a file or folder inside the project"), result.stdout)
+            XCTAssertTrue(result.stdout.contains("theme must be the name of a folder in themes/"), result.stdout)
+            switch format {
+            case "github": XCTAssertTrue(result.stdout.hasPrefix("::error file=savnet.yml,line=1"), result.stdout)
+            case "json": XCTAssertNotNil(try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)), result.stdout)
+            default: XCTAssertTrue(result.stdout.hasPrefix("savnet.yml:1:"), result.stdout)
+            }
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: work.path + "/site/84"))
+    }
+
     func testThemeOverridesOneTemplate() throws {
         let own = work.appendingPathComponent("themes/office/templates")
         try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
