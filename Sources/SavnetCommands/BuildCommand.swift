@@ -77,7 +77,7 @@ struct BuildCommand: ParsableCommand {
             String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
         }
         let settings = try resolvedSettings()
-        let today = try options.resolvedToday()
+        let today = try options.resolvedToday(settings)
         let gazetteer = try options.gazetteer(settings)
         let environment = ProcessInfo.processInfo.environment
         let indexer = settings.search == .off ? nil : SearchIndexer.find(environment: environment)

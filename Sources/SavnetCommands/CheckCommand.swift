@@ -37,7 +37,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let report = try ContentCheck.run(path: path ?? settings.content, today: try options.resolvedToday(),
+        let report = try ContentCheck.run(path: path ?? settings.content, today: try options.resolvedToday(settings),
                                           gazetteer: try options.gazetteer(settings))
         let errors = options.report(report)
         if errors > 0 { throw ExitCode(1) }
@@ -159,8 +159,10 @@ struct CheckOptions: ParsableArguments {
         }
     }
 
-    func resolvedToday() throws -> CalendarDate {
-        guard let today else { return CalendarDate.today() }
+    /// The date statuses are judged on: `--today`, else the settings' `status_date`, else
+    /// today in Thailand.
+    func resolvedToday(_ settings: SiteSettings? = nil) throws -> CalendarDate {
+        guard let today else { return settings?.statusDate ?? CalendarDate.today() }
         guard let date = CalendarDate(parsing: today) else {
             throw ValidationError("--today must be a date like 2566-07-28 (BE) or 2023-07-28 (CE); got '\(today)'")
         }

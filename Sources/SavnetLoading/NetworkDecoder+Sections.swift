@@ -132,7 +132,7 @@ private extension NetworkDecoder {
             }
             if let number = ThaiCalendar.month(named: text.value) { return Located(number, at: text.location) }
             reader.report(item, keyPath, "front-matter-type", Localized(
-                th: "เดือน `\(text.value)` ไม่ถูกต้อง: ใช้เลข 1–12 หรือชื่อเดือน เช่น ต.ค.",
+                th: "เดือน `\(text.value)` ไม่ถูกต้อง ใช้เลข 1–12 หรือชื่อเดือน เช่น ต.ค.",
                 en: "`\(text.value)` is not a month: use 1–12 or a Thai month name such as ต.ค."))
             return nil
         }

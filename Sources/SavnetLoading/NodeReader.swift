@@ -128,7 +128,7 @@ struct NodeReader {
         report(Diagnostic(rule: "number-range", severity: .error, location: location(node), message: Localized(
             th: "`\(keyPath)` ต้องอยู่ระหว่าง \(grouped(low)) ถึง \(grouped(high)) แต่พบ \(shown)",
             en: "`\(keyPath)` must be between \(grouped(low)) and \(grouped(high)); found \(shown)"),
-            hint: Localized(th: "ตรวจตัวเลขอีกครั้ง: จำนวนและยอดเงินติดลบไม่ได้", en: "check the number: counts and amounts cannot be negative")))
+            hint: Localized(th: "ตรวจตัวเลขอีกครั้ง จำนวนและยอดเงินติดลบไม่ได้", en: "check the number: counts and amounts cannot be negative")))
     }
 
     private func grouped(_ value: Int) -> String {
@@ -234,7 +234,7 @@ private extension NodeReader {
         if let suggestion {
             hint = Localized(th: "หมายถึง `\(suggestion)` หรือไม่", en: "did you mean `\(suggestion)`?")
         } else {
-            hint = Localized(th: "คีย์ที่ใช้ได้ในส่วนนี้: \(allowed.joined(separator: ", "))",
+            hint = Localized(th: "คีย์ที่ใช้ได้ในส่วนนี้ ได้แก่ \(allowed.joined(separator: ", "))",
                              en: "keys known here: \(allowed.joined(separator: ", "))")
         }
         // A misspelt section (`comittee:`) would silently drop the whole section from the

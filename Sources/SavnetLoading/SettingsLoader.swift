@@ -18,7 +18,7 @@ public enum SettingsLoader {
         return resolved == project || resolved.hasPrefix(project + "/")
     }
 
-    static let keys = ["title", "base_url", "theme", "output", "content", "search", "areas"]
+    static let keys = ["title", "base_url", "theme", "output", "content", "search", "areas", "status_date"]
 
     /// The settings from `text` (the file shown as `path`), and what was wrong in it.
     /// `project` is the real path of the folder the settings belong to: `content` and
@@ -65,6 +65,7 @@ public enum SettingsLoader {
                 hint: Localized(th: "ใช้ path สัมพัทธ์ภายในโครงการ เช่น content", en: "use a path inside the project, such as content")))
             return nil
         }
+        settings.statusDate = reader.date(fields["status_date"], "status_date")?.value
         if let value = insideProject("content") { settings.content = value }
         if let value = insideProject("areas") { settings.areas = value }
         if let value = reader.text(fields["search"], "search") {

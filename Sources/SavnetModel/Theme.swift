@@ -30,6 +30,9 @@ public struct SiteSettings: Sendable, Equatable {
     /// A file of extra areas (`code<TAB>Thai name<TAB>English name` a line) added to the
     /// bundled gazetteer: areas created after it, or synthetic areas for benchmarks.
     public var areas: String?
+    /// The date statuses are judged on (terms, deadlines), when not today: a published
+    /// snapshot "as of" a date. `--today` overrides it.
+    public var statusDate: CalendarDate?
 
     /// Creates settings; every value has a default so `savnet build` works without a file.
     public init(

@@ -15,7 +15,7 @@ struct AppointmentOrderRule: Rule {
                 findings.append(finding(.warning, at: start.location, Localized(
                     th: "วาระเริ่มวันที่ \(ThaiCalendar.longDate(start.value, thaiDigits: false)) ก่อนวันที่ออกคำสั่ง (\(ThaiCalendar.longDate(date.value, thaiDigits: false)))",
                     en: "the term starts on \(start.value.messageText), before the order was signed (\(date.value.messageText))"),
-                    hint: Localized(th: "วาระเริ่มนับตั้งแต่วันที่ในคำสั่ง: ตรวจ term.start และ order.date",
+                    hint: Localized(th: "วาระเริ่มนับตั้งแต่วันที่ในคำสั่ง ตรวจ term.start และ order.date",
                                     en: "the term runs from the order: check `term.start` and `order.date`")))
             }
             guard let number = order.number else {

@@ -42,7 +42,7 @@ struct AreaCodeRule: Rule {
                 findings.append(finding(.error, at: at, Localized(
                     th: "พื้นที่ \(code) มีไฟล์เครือข่ายแล้วที่ \(holder.path)",
                     en: "area \(code) already has a network file: \(holder.path)"),
-                    hint: Localized(th: "หนึ่งพื้นที่มีเครือข่ายได้หนึ่งไฟล์: รวมหรือลบไฟล์ที่ซ้ำ",
+                    hint: Localized(th: "หนึ่งพื้นที่มีไฟล์เครือข่ายได้ไฟล์เดียว รวมหรือลบไฟล์ที่ซ้ำ",
                                     en: "one area has one network file: merge or remove the duplicate")))
             }
         }

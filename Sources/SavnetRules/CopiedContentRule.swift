@@ -24,7 +24,7 @@ struct CopiedContentRule: Rule {
                     findings.append(finding(.warning, at: member.name.location, Localized(
                         th: "\(member.name.value) อยู่ในคณะกรรมการเครือข่ายอื่นระดับเดียวกันด้วย (\(first.path) บรรทัดที่ \(first.line))",
                         en: "\(member.name.value) is also on another committee of the same level (\(first.path), line \(first.line))"),
-                        hint: Localized(th: "ไฟล์นี้อาจคัดลอกมาจากเครือข่ายอื่น: ตรวจรายชื่อกับคำสั่งแต่งตั้งของพื้นที่นี้",
+                        hint: Localized(th: "ไฟล์นี้อาจคัดลอกมาจากเครือข่ายอื่น ตรวจรายชื่อกับคำสั่งแต่งตั้งของพื้นที่นี้",
                                         en: "this file may be a copy of another network's: check the names against this area's order")))
                 } else if seen[hash] == nil {
                     seen[hash] = (file.path, member.name.location.line, key)
@@ -80,7 +80,7 @@ struct CopiedContentRule: Rule {
                     findings.append(finding(.warning, at: text.location, Localized(
                         th: "`\(text.value)` ระบุ\(marker)\(written) ซึ่งไม่ใช่\(marker)ของไฟล์นี้ (\(marker)\(name))",
                         en: "`\(text.value)` names \(marker)\(written), not this file's \(marker)\(name)"),
-                        hint: Localized(th: "ไฟล์นี้อาจคัดลอกมาจากพื้นที่อื่น: แก้ให้ตรงกับพื้นที่ของไฟล์",
+                        hint: Localized(th: "ไฟล์นี้อาจคัดลอกมาจากพื้นที่อื่น แก้ให้ตรงกับพื้นที่ของไฟล์",
                                         en: "this file may be a copy of another area's: correct it for this area")))
                     break
                 }

@@ -21,7 +21,7 @@ struct DistrictRepresentationRule: Rule {
                     findings.append(finding(.error, at: represents.location, Localized(
                         th: "`\(represents.value)`\(name.map { " (\($0))" } ?? "") ไม่ใช่ตำบลใน\(district.qualifiedNameTH)",
                         en: "`\(represents.value)` is not a subdistrict of \(district.nameEN) district"),
-                        hint: Localized(th: "ใช้รหัสตำบล 6 หลักของอำเภอนี้: ดูด้วย savnet areas \(code)",
+                        hint: Localized(th: "ใช้รหัสตำบล 6 หลักของอำเภอนี้ ดูได้ด้วยคำสั่ง savnet areas \(code)",
                                         en: "use a 6-digit subdistrict code of this district: see `savnet areas \(code)`")))
                     continue
                 }

@@ -16,7 +16,7 @@ struct FundSourcesRule: Rule {
                         th: "`\(source.value)` ไม่ใช่แหล่งเงินทุนตามข้อ ๑๑",
                         en: "`\(source.value)` is not one of the fund sources of clause 11"),
                         hint: Localized(
-                            th: "ใช้: " + FundSource.allCases.map { "\($0.rawValue) (\($0.thaiName))" }.joined(separator: ", "),
+                            th: "ใช้แหล่งเงินทุนตามข้อ ๑๑ ได้แก่ " + FundSource.allCases.map { "\($0.rawValue) (\($0.thaiName))" }.joined(separator: ", "),
                             en: "use: " + FundSource.allCases.map(\.rawValue).joined(separator: ", "))))
                     continue
                 }

@@ -30,7 +30,7 @@ struct KeyPositionsRule: Rule {
                 findings.append(finding(.error, at: at, Localized(
                     th: "คณะกรรมการไม่มี\(position.thaiName)",
                     en: "the committee has no \(position.label.en)"),
-                    hint: Localized(th: "ตำแหน่งสำคัญคือ ประธาน รองประธาน เลขานุการ และเหรัญญิก: เพิ่มสมาชิกตำแหน่ง \(position.thaiName)",
+                    hint: Localized(th: "ตำแหน่งสำคัญคือ ประธาน รองประธาน เลขานุการ และเหรัญญิก เพิ่มสมาชิกตำแหน่ง \(position.thaiName)",
                                     en: "chair, vice-chair, secretary and treasurer are key positions: add a member as \(position.thaiName)")))
             }
         }

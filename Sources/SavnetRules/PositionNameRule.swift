@@ -20,7 +20,7 @@ struct PositionNameRule: Rule {
                         hint: Localized(th: "แก้เป็น `\(position.thaiName)`", en: "write `\(position.thaiName)`")))
                 case let .ambiguous(candidates):
                     findings.append(finding(.error, at: member.positionText.location, Localized(
-                        th: "ชื่อตำแหน่ง `\(member.positionText.value)` ตรงกับได้หลายตำแหน่ง: " + candidates.map(\.thaiName).joined(separator: " หรือ "),
+                        th: "ชื่อตำแหน่ง `\(member.positionText.value)` อาจหมายถึงตำแหน่งใดก็ได้ในจำนวนนี้ " + candidates.map(\.thaiName).joined(separator: " หรือ "),
                         en: "position `\(member.positionText.value)` could be any of: " + candidates.map(\.label.en).joined(separator: ", ")),
                         hint: Localized(th: "เขียนชื่อตำแหน่งเต็มตามแบบคำสั่ง เช่น `\(candidates[0].thaiName)`",
                                         en: "write the full name of the order template, such as `\(candidates[0].thaiName)`")))
@@ -29,7 +29,7 @@ struct PositionNameRule: Rule {
                         th: "ไม่รู้จักตำแหน่ง `\(member.positionText.value)`",
                         en: "unknown position `\(member.positionText.value)`"),
                         hint: Localized(
-                            th: "ใช้ชื่อตำแหน่งตามคำสั่ง: " + Position.allCases.map(\.thaiName).joined(separator: ", "),
+                            th: "ใช้ชื่อตำแหน่งตามแบบคำสั่ง ได้แก่ " + Position.allCases.map(\.thaiName).joined(separator: ", "),
                             en: "use a position of the order template: " + Position.allCases.map(\.rawValue).joined(separator: ", "))))
                 }
             }

@@ -47,7 +47,7 @@ private extension ProvinceNomineesRule {
             findings.append(finding(.error, at: name.location, Localized(
                 th: "\(name.value) ไม่อยู่ในคณะกรรมการของเครือข่ายนี้",
                 en: "\(name.value) is not on this network's committee"),
-                hint: Localized(th: "ผู้ที่เสนอชื่อต้องเป็นกรรมการเครือข่ายระดับอำเภอ: ตรวจการสะกดชื่อ",
+                hint: Localized(th: "ผู้ที่เสนอชื่อต้องเป็นกรรมการเครือข่ายระดับอำเภอ ตรวจการสะกดชื่อ",
                                 en: "nominees must be members of the district committee: check the spelling")))
         }
         let namesChair = nominees.names.contains { byName[PersonName.key($0.value)]?.position == .chair }
@@ -101,7 +101,7 @@ private extension ProvinceNomineesRule {
                 findings.append(finding(.error, at: member.name.location, Localized(
                     th: "\(member.name.value) ไม่อยู่ในรายชื่อที่อำเภอ \(represents.value) เสนอ",
                     en: "\(member.name.value) is not among the nominees of district \(represents.value)"),
-                    hint: Localized(th: "คณะกรรมการระดับจังหวัดคัดเลือกจากผู้ที่อำเภอเสนอ: ตรวจ nominees ในไฟล์ของอำเภอ",
+                    hint: Localized(th: "คณะกรรมการระดับจังหวัดคัดเลือกจากผู้ที่อำเภอเสนอ ตรวจ nominees ในไฟล์ของอำเภอ",
                                     en: "the province committee is drawn from the districts' nominees: check `nominees` in the district's file")))
             }
         }

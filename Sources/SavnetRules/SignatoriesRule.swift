@@ -48,7 +48,7 @@ private extension SignatoriesRule {
             }
         } else {
             findings.append(finding(.error, at: account.location, Localized(
-                th: "ไม่ได้ระบุเงื่อนไขการถอนเงิน: \(rule.th)", en: "the withdrawal rule is missing: \(rule.en)"),
+                th: "ไม่ได้ระบุเงื่อนไขการถอนเงิน \(rule.th)", en: "the withdrawal rule is missing: \(rule.en)"),
                 hint: Localized(th: "เพิ่ม withdrawal: {required: 2, always: ประธานเครือข่าย}",
                                 en: "add `withdrawal: {required: 2, always: ประธานเครือข่าย}`")))
         }

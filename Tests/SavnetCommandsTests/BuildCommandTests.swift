@@ -148,6 +148,21 @@ final class BuildCommandTests: SampleProjectTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: work.path + "/site/84"))
     }
 
+    func testTheSettingsStatusDateJudgesTermsAndIsPrintedOnPages() throws {
+        let settings = try String(contentsOf: work.appendingPathComponent("savnet.yml"), encoding: .utf8)
+        try (settings + "\nstatus_date: 2571-01-01\n").write(to: work.appendingPathComponent("savnet.yml"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["build", "--no-search"], in: work)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        // Every 2566 term has ended by 2571: status, published, never an error.
+        XCTAssertGreaterThan(result.stdout.components(separatedBy: "[term-expiry]").count - 1, 20, result.stdout)
+        let page = String(decoding: try tree("site")["84/8409/index.html"]!, as: UTF8.self)
+        XCTAssertTrue(page.contains("สถานะ ณ วันที่ 1 มกราคม 2571"), page)
+        XCTAssertTrue(page.contains("ครบวาระแล้วเมื่อ 18 กรกฎาคม 2570"), page)
+        // --today still wins.
+        let today = try CLI.run(["build", "--no-search", "--today", "2567-01-01"], in: work)
+        XCTAssertFalse(today.stdout.contains("[term-expiry]") && today.stdout.contains("ended on 2570"), today.stdout)
+    }
+
     func testThemeOverridesOneTemplate() throws {
         let own = work.appendingPathComponent("themes/office/templates")
         try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
