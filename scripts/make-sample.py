@@ -147,15 +147,16 @@ def subdistrict(folder, rng, people, code, names, district_name):
     reps = list(range(1, villages + 1)) + [rng.randrange(1, villages + 1) for _ in range(size - villages)]
     positions = POSITIONS[:min(size, 14)] + ["กรรมการ"] * max(0, size - 14)
     members = [(positions[i], people.person(), reps[i]) for i in range(size)]
-    day = 3 + int(code[-1])
-    # One committee was appointed in 2562 and never renewed: its term has expired, which
-    # the site shows as status (it never stops a build).
-    year = 2562 if code == "840904" else 2566
+    # Statuses of every kind as of the sample's status date (25 September 2566, in
+    # savnet.yml): 840904's committee was appointed in July 2562 and has expired; 840903's
+    # in October 2562 and ends within 90 days. The site shows both; neither stops a build.
+    date = {"840904": "2562-07-08", "840903": "2562-10-01"}.get(code, f"2566-07-0{3 + int(code[-1])}")
+    year = date[:4]
     lines = [
         "level: subdistrict", f'area: "{code}"', f"founded: 2548-0{rng.randrange(1, 9)}-1{rng.randrange(0, 9)}",
-        "order:", f"  number: {int(code[-2:]) + 40}/{year}", f"  date: {year}-07-0{day}",
+        "order:", f"  number: {int(code[-2:]) + 40}/{year}", f"  date: {date}",
         "  signer: นายตัวอย่าง ทดลองการ", f"  signer_title: นายอำเภอ{district_name}",
-        "term:", f"  start: {year}-07-0{day}",
+        "term:", f"  start: {date}",
     ] + committee_lines(members) + advisor_lines(people, "นักวิชาการพัฒนาชุมชนปฏิบัติการ") + groups + \
         funds_lines(rng, f"ตำบล{name_th}") + [
         "finance:", "  as_of: 2566-09-30", f"  fund_balance: {rng.randrange(20, 90) * 1000}",
@@ -241,7 +242,6 @@ def province(folder, rng, people, names, nominees):
         "level: province", 'area: "84"', "founded: 2552-06-15",
         "deadlines:", "  nominees: 2566-07-31", "  order: 2566-09-20", "  plan: 2566-09-20", "  bpm: 2566-09-20",
         "  forwarded: 2566-09-30",
-        "deliverables:", "  forwarded: {date: 2566-09-28, letter: สฎ ๐๐๑๙.๐๔/๖๑๐๒}",
         "order:", "  number: 3125/2566", "  date: 2566-08-18",
         "  signer: นายตัวอย่าง สมมติราชการ", "  signer_title: พัฒนาการจังหวัดสุราษฎร์ธานี",
         "  acting: ปฏิบัติราชการแทนผู้ว่าราชการจังหวัดสุราษฎร์ธานี",

@@ -9,7 +9,12 @@ final class BuildCommandTests: SampleProjectTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertFalse(result.stdout.contains(": error: ") || result.stdout.contains(": warning: "), result.stdout)
         XCTAssertTrue(result.stdout.contains(": status: "), result.stdout)
-        XCTAssertTrue(result.stderr.hasPrefix("checked 24 files: no problems; 8 status notes (terms and deadlines)\nbuilt "), result.stderr)
+        // As of the sample's status date: late, missing, an ending and an expired term.
+        XCTAssertTrue(result.stderr.hasPrefix("checked 24 files: no problems; 9 status notes (terms and deadlines)\nbuilt "), result.stderr)
+        let province = String(decoding: try tree("site")["84/index.html"]!, as: UTF8.self)
+        for label in ["ทันกำหนด", "ส่งเกินกำหนด", "ยังไม่ส่ง เกินกำหนดแล้ว", "ยังไม่ถึงกำหนด"] {
+            XCTAssertTrue(province.contains(">\(label)</span>"), label)
+        }
         let site = try tree("site")
         for path in ["index.html", "84/index.html", "84/8409/index.html", "84/8409/840901/index.html", "84/8409/order/index.html",
                      "84/8409/regulation/index.html", "84/8409/plan/index.html", "search/index.html", "404.html", "sitemap.xml",
@@ -150,12 +155,13 @@ final class BuildCommandTests: SampleProjectTestCase {
 
     func testTheSettingsStatusDateJudgesTermsAndIsPrintedOnPages() throws {
         let settings = try String(contentsOf: work.appendingPathComponent("savnet.yml"), encoding: .utf8)
-        try (settings + "\nstatus_date: 2571-01-01\n").write(to: work.appendingPathComponent("savnet.yml"), atomically: true, encoding: .utf8)
+        try settings.replacingOccurrences(of: "status_date: 2566-09-25", with: "status_date: 2571-01-01")
+            .write(to: work.appendingPathComponent("savnet.yml"), atomically: true, encoding: .utf8)
         let result = try CLI.run(["build", "--no-search"], in: work)
         XCTAssertEqual(result.status, 0, result.stderr)
         // Every 2566 term has ended by 2571: status, published, never an error.
         XCTAssertGreaterThan(result.stdout.components(separatedBy: "[term-expiry]").count - 1, 20, result.stdout)
-        let page = String(decoding: try tree("site")["84/8409/index.html"]!, as: UTF8.self)
+        let page = String(decoding: try XCTUnwrap(try tree("site")["84/8409/index.html"]), as: UTF8.self)
         XCTAssertTrue(page.contains("สถานะ ณ วันที่ 1 มกราคม 2571"), page)
         XCTAssertTrue(page.contains("ครบวาระแล้วเมื่อ 18 กรกฎาคม 2570"), page)
         // --today still wins.

@@ -8,12 +8,12 @@ final class CheckCommandTests: XCTestCase {
         // an expired term): reported, never an error or a warning.
         let result = try CLI.run(["check", "content", "--today", "2567-01-01"], in: CLI.repository)
         let lines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("content/") }
-        XCTAssertEqual(lines.count, 8, result.stdout)
+        XCTAssertEqual(lines.count, 10, result.stdout)
         XCTAssertTrue(lines.allSatisfy { $0.contains(": status: ") }, result.stdout)
         for rule in ["[deliverables]", "[province-nominees]", "[term-expiry]"] {
             XCTAssertTrue(lines.contains { $0.hasSuffix(rule) }, rule)
         }
-        XCTAssertEqual(result.stderr, "checked 24 files: no problems; 8 status notes (terms and deadlines)\n")
+        XCTAssertEqual(result.stderr, "checked 24 files: no problems; 10 status notes (terms and deadlines)\n")
         XCTAssertEqual(result.status, 0)
         XCTAssertEqual(try CLI.run(["check", "content", "--today", "2567-01-01", "--fail-on-status"], in: CLI.repository).status, 1)
     }
