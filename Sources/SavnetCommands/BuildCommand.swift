@@ -15,9 +15,15 @@ struct BuildCommand: ParsableCommand {
         discussion: """
         Reads the settings from savnet.yml when it exists (title, base_url, theme, output, \
         content, search), checks every network file exactly like `savnet check`, and builds \
-        the site only when there are no errors. A whole build renders into a new folder \
-        beside the output and swaps it in at the end, so a failed or interrupted build \
-        leaves the previous site as it was.
+        the site only when there are no errors (status notes, such as an expired term or a \
+        late deliverable, are published and never stop it). A whole build renders into a \
+        new folder beside the output and swaps it in at the end, so a failed or \
+        interrupted build leaves the previous site as it was.
+
+        Your files are safe: savnet replaces only what it wrote (the output's \
+        .savnet-build lists it), keeps everything else in the output, refuses an output \
+        that is or holds the project, content/, themes/ or .savnet/, and refuses a folder \
+        of someone else's files unless --force.
 
         Build cache: the build keeps what it worked out in .savnet/cache/ (keep it out of \
         git). The next build parses, checks and renders only what changed since, and \
@@ -31,7 +37,8 @@ struct BuildCommand: ParsableCommand {
         Examples:
           savnet build
           savnet build --output public --base-url https://example.org/savnet/
-          savnet build --theme office --no-search
+          savnet build --no-search --today 2567-01-01
+          savnet build --output docs --force
           savnet build --no-cache
         """
     )
