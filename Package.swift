@@ -41,7 +41,7 @@ let package = Package(
         // the rebuild engine behind a live-reload preview.
         .target(name: "SavnetEngine", dependencies: ["SavnetModel", "SavnetLoading", "SavnetRules", "SavnetRendering"]),
         // Writes a built site into place atomically and runs the search indexer.
-        .target(name: "SavnetOutput", dependencies: ["SavnetModel", "SavnetRendering"]),
+        .target(name: "SavnetOutput", dependencies: ["SavnetModel", "SavnetLoading", "SavnetRendering"]),
         // Thin ArgumentParser commands and the diagnostic printers.
         .target(
             name: "SavnetCommands",

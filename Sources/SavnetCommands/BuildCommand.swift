@@ -107,8 +107,9 @@ struct BuildCommand: ParsableCommand {
                                 : "waiting for another savnet build into \(settings.output)/ to finish…")
         }
         // A swap or update a killed build left half done is finished (or undone) before
-        // the output's manifest is looked at.
-        SiteWriter(output: outputURL).recoverInterruptedWork()
+        // the output's manifest is looked at, by this build or its cache.
+        let writer = SiteWriter(output: outputURL)
+        writer.recoverInterruptedWork()
         try guarded.checkOwnership(force: force)
         var clock = PhaseClock()
         defer { clock.report() }
@@ -139,10 +140,6 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
 
-        let writer = SiteWriter(output: outputURL)
-        // A swap or update a killed build left half done is finished (or the output
-        // unmarked) before the output's mark is trusted.
-        writer.recoverInterruptedWork()
         let mark: String
         if case let .used(changed) = status, engine.canUpdate(outputMarkedWith: writer.mark()) {
             // The output is the one the cache describes: change only what differs.
@@ -251,7 +248,7 @@ struct BuildCommand: ParsableCommand {
     /// What the output must keep clear of, judged on real paths: the working folder, the
     /// settings file's folder, the content, the themes, the cache and git's folder.
     private func outputGuard(_ settings: SiteSettings) -> OutputGuard {
-        let project = (RealPath.resolve(options.config) as NSString).deletingLastPathComponent
+        let project = options.projectFolder
         let working = FileManager.default.currentDirectoryPath
         return OutputGuard(output: settings.output, protected: [
             (working, "the working folder", false),

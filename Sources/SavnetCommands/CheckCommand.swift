@@ -76,6 +76,17 @@ struct CheckOptions: ParsableArguments {
         var diagnostics = report.diagnostics
         if strict { diagnostics = diagnostics.map { var d = $0; if d.severity == .warning { d.severity = .error }; return d } }
         let printer = DiagnosticPrinter(language: language, sources: report.sources)
+        printFindings(diagnostics, printer, files: report.fileCount)
+        if format == .github, let summaryPath = environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty {
+            try? printer.appendStepSummary(diagnostics, files: report.fileCount, to: summaryPath)
+        }
+        Console.status(printer.summary(diagnostics, files: report.fileCount))
+        return diagnostics.errorCount + (failOnStatus ? diagnostics.statusCount : 0)
+    }
+
+    /// Prints findings in the chosen format: for people and for GitHub at most
+    /// `findingsPerFile` a file (then how many more), for tools all of them.
+    private func printFindings(_ diagnostics: [Diagnostic], _ printer: DiagnosticPrinter, files: Int) {
         let (shown, hidden) = Self.capped(diagnostics)
         switch format {
         case .human:
@@ -86,14 +97,9 @@ struct CheckOptions: ParsableArguments {
             }
         case .github:
             print(printer.github(shown), terminator: "")
-            if let summaryPath = environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty {
-                try? printer.appendStepSummary(diagnostics, files: report.fileCount, to: summaryPath)
-            }
         case .json:
-            print(printer.json(diagnostics, files: report.fileCount))
+            print(printer.json(diagnostics, files: files))
         }
-        Console.status(printer.summary(diagnostics, files: report.fileCount))
-        return diagnostics.errorCount + (failOnStatus ? diagnostics.statusCount : 0)
     }
 
     /// The most findings shown for one file: past it a line says how many more there are.
@@ -115,6 +121,12 @@ struct CheckOptions: ParsableArguments {
         return (shown, hidden)
     }
 
+    /// The project's folder, the settings file's, as a real path: what settings paths must
+    /// stay inside, and what an output must not replace.
+    var projectFolder: String {
+        (RealPath.resolve(config) as NSString).deletingLastPathComponent
+    }
+
     /// The settings from the settings file, or the defaults when there is none.
     func settings() throws -> SiteSettings {
         guard FileManager.default.fileExists(atPath: config) else {
@@ -123,8 +135,7 @@ struct CheckOptions: ParsableArguments {
         }
         guard let data = FileManager.default.contents(atPath: config) else { throw ValidationError("cannot read \(config)") }
         let text = String(decoding: data, as: UTF8.self)
-        let project = URL(fileURLWithPath: config).deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path
-        let (loaded, problems) = SettingsLoader.parse(text, path: config, project: project)
+        let (loaded, problems) = SettingsLoader.parse(text, path: config, project: projectFolder)
         try stopOn(problems, sources: [config: text])
         return loaded
     }
@@ -142,17 +153,12 @@ struct CheckOptions: ParsableArguments {
         return Gazetteer.bundled.adding(areas)
     }
 
-    /// Prints problems in a settings or areas file; errors end the command.
-    /// Prints them in the chosen format, like content findings.
+    /// Prints problems in a settings or areas file in the chosen format, like content
+    /// findings; errors end the command.
     private func stopOn(_ problems: [Diagnostic], sources: [String: String]) throws {
         guard !problems.isEmpty else { return }
-        let (shown, _) = Self.capped(problems.sorted())
         let printer = DiagnosticPrinter(language: language, sources: sources)
-        switch format {
-        case .human: print(printer.human(shown), terminator: "")
-        case .github: print(printer.github(shown), terminator: "")
-        case .json: print(printer.json(shown, files: 1))
-        }
+        printFindings(problems.sorted(), printer, files: 1)
         if problems.errorCount > 0 {
             Console.status(printer.summary(problems, files: 1))
             throw ExitCode(1)

@@ -72,10 +72,11 @@ struct DiagnosticPrinter {
         return out
     }
 
+    /// Control characters, and the directional marks (LRM, RLM, ALM) that a terminal
+    /// would act on too.
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        return (v < 0x20 && v != 0x09) || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
-            || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C
+        return ControlCharacters.isControl(v) || v == 0x200E || v == 0x200F || v == 0x061C
     }
 
     /// GitHub Actions workflow commands, one per diagnostic.

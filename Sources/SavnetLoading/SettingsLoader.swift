@@ -10,13 +10,6 @@ public enum SettingsLoader {
             && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
     }
 
-    /// Whether `path` (relative to the working folder) lies inside `project`, judged on real paths.
-    static func isInside(_ path: String, _ project: String) -> Bool {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        var resolved = URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
-        if resolved.isEmpty { resolved = "/" }
-        return resolved == project || resolved.hasPrefix(project + "/")
-    }
 
     static let keys = ["title", "base_url", "theme", "output", "content", "search", "areas", "status_date"]
 
@@ -58,7 +51,7 @@ public enum SettingsLoader {
         if let value = reader.text(fields["output"], "output") { settings.output = value.value }
         func insideProject(_ key: String) -> String? {
             guard let value = reader.text(fields[key], key) else { return nil }
-            guard let project, !isInside(value.value, project) else { return value.value }
+            guard let project, !RealPath.isInside(RealPath.resolve(value.value), project) else { return value.value }
             reader.report(Diagnostic(rule: "settings", severity: .error, location: value.location, message: Localized(
                 th: "\(key) ต้องเป็นโฟลเดอร์หรือไฟล์ภายในโครงการ (\(project))",
                 en: "\(key) must name a file or folder inside the project (\(project))"),

@@ -47,7 +47,6 @@ extension TextDecoding {
         var found: [UInt32: (line: Int, column: Int, count: Int)] = [:]
         var line = 1
         var column = 0
-        var previousCR = false
         var pendingCR: (Int, Int)?
         for scalar in text.unicodeScalars {
             column += 1
@@ -59,22 +58,17 @@ extension TextDecoding {
             if v == 0x0A {
                 line += 1
                 column = 0
-                previousCR = false
                 continue
             }
-            if v == 0x0D { pendingCR = (line, column); previousCR = true; continue }
-            previousCR = false
-            let control = (v < 0x20 && v != 0x09) || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
-                || (0x2066...0x2069).contains(v)
-            let invisible = line <= frontMatterEndLine && ((0x200B...0x200D).contains(v) || v == 0x2060 || v == 0xFEFF)
-            if control || invisible { found[v, default: (line, column, 0)].count += 1 }
+            if v == 0x0D { pendingCR = (line, column); continue }
+            let invisible = line <= frontMatterEndLine && ControlCharacters.isInvisible(v)
+            if ControlCharacters.isControl(v) || invisible { found[v, default: (line, column, 0)].count += 1 }
         }
-        _ = previousCR
         if let (crLine, crColumn) = pendingCR { found[0x0D, default: (crLine, crColumn, 0)].count += 1 }
         return found.sorted { ($0.value.line, $0.value.column) < ($1.value.line, $1.value.column) }.map { code, place in
             let name = "U+" + String(format: "%04X", code)
             let more = place.count > 1 ? Localized(th: " (\(place.count) ตัวในไฟล์)", en: " (\(place.count) in the file)") : Localized(th: "", en: "")
-            let invisible = (0x200B...0x200D).contains(code) || code == 0x2060 || code == 0xFEFF
+            let invisible = ControlCharacters.isInvisible(code)
             return Diagnostic(
                 rule: "control-character", severity: .error, location: SourceLocation(path: path, line: place.line, column: place.column),
                 message: invisible

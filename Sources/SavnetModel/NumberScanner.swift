@@ -233,7 +233,7 @@ private extension NumberScanner {
                 }
                 guard end + 2 < bytes.count else { return (.breaker, 1, 1) }
                 let width = end + 3 - index
-                return (.separator, width, skipLines(lines, lastBreak: lastBreak, end: end + 3, width: width))
+                return (.separator, width, skipLines(lines, lastBreak: lastBreak, end: end + 3))
             }
             guard let first = byte(1), first == 0x2F || (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) else { return (.breaker, 1, 1) }
             var end = index + 1
@@ -245,16 +245,16 @@ private extension NumberScanner {
             }
             guard end < bytes.count, bytes[end] == 0x3E else { return (.breaker, 1, 1) }
             let width = end + 1 - index
-            return (.separator, width, skipLines(lines, lastBreak: lastBreak, end: end + 1, width: width))
+            return (.separator, width, skipLines(lines, lastBreak: lastBreak, end: end + 1))
         }
 
         /// Counts the line breaks inside a skipped piece; returns the code points it adds
         /// to the column.
-        mutating func skipLines(_ lines: Int, lastBreak: Int, end: Int, width: Int) -> Int {
+        mutating func skipLines(_ lines: Int, lastBreak: Int, end: Int) -> Int {
             guard lines > 0 else { return codePoints(index, end) }
             line += lines
             column = 0
-            return codePoints(lastBreak + 1, end) - 0
+            return codePoints(lastBreak + 1, end)
         }
 
         func codePoints(_ from: Int, _ to: Int) -> Int {

@@ -125,11 +125,9 @@ public struct SiteWriter {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 if relative.isEmpty, name == Self.markName { continue }
                 if owned.ownsWhole(path) { continue }
-                var info = stat()
-                guard lstat(folder + "/" + name, &info) == 0 else { continue }
-                let inNew = lstat(staging + "/" + path, &info) == 0
-                var own = stat()
-                lstat(folder + "/" + name, &own)
+                var own = stat(), new = stat()
+                guard lstat(folder + "/" + name, &own) == 0 else { continue }
+                let inNew = lstat(staging + "/" + path, &new) == 0
                 if (own.st_mode & S_IFMT) == S_IFDIR {
                     if owned.holds(folder: path) || inNew { walk(path) } else { report.kept.append(path) }
                 } else if owned.paths.contains(path) {

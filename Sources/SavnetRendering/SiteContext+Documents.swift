@@ -45,29 +45,32 @@ private extension SiteContext {
         return gazetteer.path(to: area.code).filter { !$0.code.isEmpty }.reversed().map(\.qualifiedNameTH).joined(separator: " ")
     }
 
-    /// The level alone, as the template's subject names it: `ระดับอำเภอ`.
-    func levelWord(_ area: Area) -> String { "ระดับ" + area.level.thaiName }
+    /// The network of `area` as its documents name it: `เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต`
+    /// and the area in full.
+    func documentName(_ area: Area) -> String {
+        "เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต" + fullAreaName(area)
+    }
+
+    /// The wordings that apply to `area`'s documents, first the one that wins: its
+    /// province's, then the national file's.
+    func wordings(_ area: Area) -> [DocumentWording] {
+        Set([String(area.code.prefix(2)), ""]).sorted(by: >).compactMap { directory.network(forArea: $0)?.wording }
+    }
 
     /// A part of the documents' fixed text: the province's wording, else the nation's,
     /// else savnet's default.
     func worded(_ area: Area, _ part: (DocumentWording) -> Located<String>?, default text: String) -> String {
-        for code in [String(area.code.prefix(2)), ""] where !(code.isEmpty && area.code.isEmpty && false) {
-            if let wording = directory.network(forArea: code)?.wording, let value = part(wording)?.value { return value }
-        }
-        return text
+        wordings(area).compactMap { part($0)?.value }.first ?? text
     }
 
     /// The wording that sets `part` as a list (duties, clauses): the province's, else the nation's.
     func wordedList<Value>(_ area: Area, _ part: (DocumentWording) -> [Value]) -> [Value]? {
-        for code in [String(area.code.prefix(2)), ""] {
-            if let wording = directory.network(forArea: code)?.wording, !part(wording).isEmpty { return part(wording) }
-        }
-        return nil
+        wordings(area).map(part).first { !$0.isEmpty }
     }
 
     func order(_ network: Network, _ area: Area) -> [String: Any] {
         let (heading, short) = issuer(area)
-        let name = "เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต" + (area.code.isEmpty ? "ระดับประเทศ" : fullAreaName(area))
+        let name = documentName(area)
         let members = network.committeeInTemplateOrder.enumerated().map { index, member -> [String: Any] in
             ["number": Format.thai(String(index + 1)), "name": member.fullName,
              "position": Format.thai(member.positionTitle)]
@@ -130,7 +133,7 @@ private extension SiteContext {
 
     func regulation(_ network: Network, _ area: Area) -> [String: Any] {
         let regulation = network.regulation
-        let name = "เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต" + (area.code.isEmpty ? "ระดับประเทศ" : fullAreaName(area))
+        let name = documentName(area)
         let year = regulation?.adopted.map { Format.thai(String($0.value.buddhistYear)) } ?? "......"
         // savnet's default for the level, then the province's (or nation's) wording, then
         // the file's own clauses, each replacing clauses by number.
@@ -262,7 +265,7 @@ private extension SiteContext {
             "activities": activities,
             "total": Format.thai(Format.amount(total)),
             "reporter": chair?.fullName ?? "..................",
-            "reporterTitle": "ประธานคณะกรรมการเครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต" + (area.code.isEmpty ? "ระดับประเทศ" : fullAreaName(area)),
+            "reporterTitle": "ประธานคณะกรรมการ" + documentName(area),
             "date": network.plan?.date.map { Format.documentDate($0.value) } ?? "..................",
         ]
     }

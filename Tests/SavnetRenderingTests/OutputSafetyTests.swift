@@ -1,4 +1,5 @@
 import Foundation
+import SavnetLoading
 @testable import SavnetOutput
 import SavnetRendering
 import XCTest
