@@ -240,14 +240,14 @@ def province(folder, rng, people, names, nominees):
     members = [(positions[i], person, f'"{code}"') for i, (person, code) in enumerate(nominees)]
     lines = [
         "level: province", 'area: "84"', "founded: 2552-06-15",
-        "deadlines:", "  nominees: 2566-07-31", "  order: 2566-09-20", "  plan: 2566-09-20", "  bpm: 2566-09-20",
-        "  forwarded: 2566-09-30",
         "order:", "  number: 3125/2566", "  date: 2566-08-18",
         "  signer: นายตัวอย่าง สมมติราชการ", "  signer_title: พัฒนาการจังหวัดสุราษฎร์ธานี",
         "  acting: ปฏิบัติราชการแทนผู้ว่าราชการจังหวัดสุราษฎร์ธานี",
         "term:", "  start: 2566-08-18",
-    ] + committee_lines(members) + advisor_lines(people, "พัฒนาการจังหวัด") + \
-        funds_lines(rng, "จังหวัดสุราษฎร์ธานี") + [
+    ] + committee_lines(members) + advisor_lines(people, "พัฒนาการจังหวัด") + [
+        "deadlines:", "  nominees: 2566-07-31", "  order: 2566-09-20", "  plan: 2566-09-20", "  bpm: 2566-09-20",
+        "  forwarded: 2566-09-30",
+    ] + funds_lines(rng, "จังหวัดสุราษฎร์ธานี") + [
         "finance:", "  as_of: 2566-09-30", "  fund_balance: 1250000", "  income: 320000", "  expenses: 95000",
     ] + plan_lines(rng, 5) + regulation_lines("จังหวัด", "สุราษฎร์ธานี", "2566-09-05") + [
         "contacts:", "  - name: สำนักงานพัฒนาชุมชนจังหวัด (ตัวอย่าง)", "    email: savings-network@example.org",

@@ -83,9 +83,10 @@ struct BuildCommand: ParsableCommand {
         func elapsed() -> String {
             String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
         }
-        let settings = try resolvedSettings()
+        let project = try options.open()
+        let settings = try resolvedSettings(project)
         let today = try options.resolvedToday(settings)
-        let gazetteer = try options.gazetteer(settings)
+        let gazetteer = try options.gazetteer(settings, project)
         let environment = ProcessInfo.processInfo.environment
         let indexer = settings.search == .off ? nil : SearchIndexer.find(environment: environment)
         if settings.search == .on, indexer == nil {
@@ -95,11 +96,11 @@ struct BuildCommand: ParsableCommand {
         do {
             themeData = try ThemeLoader.load(themes: URL(fileURLWithPath: "themes"), name: settings.theme)
         } catch {
-            throw ValidationError("\(error): themes live in the themes/ folder next to savnet.yml")
+            throw ValidationError("\(error): a theme is a folder in \(project.folder)/themes/ holding the templates and files it changes")
         }
         let renderer = try SiteRenderer(theme: themeData)
         let outputURL = URL(fileURLWithPath: settings.output)
-        let guarded = outputGuard(settings)
+        let guarded = outputGuard(settings, project)
         try guarded.checkPlace()
         // One build at a time writes beside this output, cached or not.
         try OutputLock.acquire(for: outputURL) {
@@ -124,14 +125,18 @@ struct BuildCommand: ParsableCommand {
         } catch let error as ContentLoaderError {
             throw ValidationError("\(error): set `content:` in savnet.yml or pass --content")
         }
+        let progress = Progress()
+        progress.update(thai ? "กำลังอ่าน \(paths.count) ไฟล์…" : "reading \(paths.count) content files…", force: true)
         let contents = Array(zip(paths, ParallelMap.map(paths, loader.read)))
         clock.lap("read")
+        progress.update(thai ? "กำลังตรวจ \(paths.count) ไฟล์…" : "checking \(paths.count) content files…", force: true)
         let cache = CacheFile(disabled: noCache)
         cache.lock()
         let (engine, status) = try BuildEngine.open(
             loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer, today: today,
             searchIndexed: indexer != nil, contents: contents, cache: cache.load(), tool: cache.tool)
         clock.lap("load and check")
+        progress.clear()
         let report = ContentCheck(directory: engine.directory, diagnostics: (engine.diagnostics + skipped).sorted(),
                                   fileCount: engine.fileCount)
         if options.report(report) > 0 {
@@ -168,7 +173,7 @@ struct BuildCommand: ParsableCommand {
                     + "\(update.written.count) files written, \(update.removed.count) removed "
                     + "(\(changed) content \(changed == 1 ? "file" : "files") changed since the last build)")
         } else {
-            mark = try buildWhole(engine, writer: writer, indexer: indexer, clock: &clock)
+            mark = try buildWhole(engine, writer: writer, indexer: indexer, clock: &clock, progress: progress, thai: thai)
             let (pages, fileCount) = engine.pageAndFileCounts
             Console.status(thai ? "สร้าง \(pages) หน้า (\(fileCount) ไฟล์) ลง \(settings.output)/ ใน \(elapsed()) วินาที"
                                 : "built \(pages) pages (\(fileCount) files) into \(settings.output)/ in \(elapsed()) s")
@@ -190,14 +195,20 @@ struct BuildCommand: ParsableCommand {
     }
 
     /// Renders every file into a fresh folder and swaps it in for the output.
-    private func buildWhole(_ engine: BuildEngine, writer: SiteWriter, indexer: SearchIndexer?, clock: inout PhaseClock) throws
-        -> String {
+    private func buildWhole(_ engine: BuildEngine, writer: SiteWriter, indexer: SearchIndexer?, clock: inout PhaseClock,
+                            progress: Progress, thai: Bool) throws -> String {
         let folder = try writer.makeStaging()
+        defer { progress.clear() }
+        var written = 0
         let staging: URL
         let mark: String
         do {
             // Pages are written while the next ones render.
-            try engine.renderAll { folder.add($0) }
+            try engine.renderAll { file in
+                folder.add(file)
+                written += 1
+                progress.update(thai ? "เขียนแล้ว \(written) ไฟล์…" : "\(written) files written…")
+            }
             mark = engine.outputFingerprint
             clock.lap("render")
             staging = try folder.finish()
@@ -210,6 +221,7 @@ struct BuildCommand: ParsableCommand {
         do {
             var paths = folder.paths
             if let indexer {
+                progress.update(thai ? "กำลังทำดัชนีค้นหา…" : "indexing for search…", force: true)
                 try indexer.index(staging)
                 paths.append("pagefind/")
                 clock.lap("search index")
@@ -232,10 +244,10 @@ struct BuildCommand: ParsableCommand {
     }
 
     /// savnet.yml, then the command-line options on top.
-    func resolvedSettings() throws -> SiteSettings {
-        var settings = try options.settings()
-        if let content { settings.content = content }
-        if let output { settings.output = output }
+    func resolvedSettings(_ project: Project) throws -> SiteSettings {
+        var settings = try options.settings(project)
+        if let content { settings.content = project.argument(content) }
+        if let output { settings.output = output.isEmpty ? "" : project.argument(output) }
         if let theme { settings.theme = theme }
         if let baseURL { settings.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         if noSearch { settings.search = .off }
@@ -247,9 +259,9 @@ struct BuildCommand: ParsableCommand {
 
     /// What the output must keep clear of, judged on real paths: the working folder, the
     /// settings file's folder, the content, the themes, the cache and git's folder.
-    private func outputGuard(_ settings: SiteSettings) -> OutputGuard {
-        let project = options.projectFolder
-        let working = FileManager.default.currentDirectoryPath
+    private func outputGuard(_ settings: SiteSettings, _ project: Project) -> OutputGuard {
+        let working = project.invokedIn
+        let project = project.folder
         return OutputGuard(output: settings.output, protected: [
             (working, "the working folder", false),
             (project, "the folder of the settings file", false),

@@ -30,24 +30,73 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The content folder to check (default: from savnet.yml, else content).")
-    var path: String?
+    @Argument(help: ArgumentHelp(
+        "Files or folders to report on (default: the whole content folder).",
+        discussion: "They are checked in the context of the whole content, so rules that compare files see them all."))
+    var paths: [String] = []
 
     @OptionGroup var options: CheckOptions
 
     func run() throws {
-        let settings = try options.settings()
-        let report = try ContentCheck.run(path: path ?? settings.content, today: try options.resolvedToday(settings),
-                                          gazetteer: try options.gazetteer(settings))
+        let project = try options.open()
+        let settings = try options.settings(project)
+        let selection = try Selection(paths.map { (project.argument($0), $0) }, content: settings.content)
+        var report = try ContentCheck.run(path: selection.content, today: try options.resolvedToday(settings),
+                                          gazetteer: try options.gazetteer(settings, project))
+        report.keep(selection.includes)
         let errors = options.report(report)
         if errors > 0 { throw ExitCode(1) }
+    }
+
+    /// What `check PATH…` reports on: the content folder to load, and which of its files to
+    /// show findings for.
+    struct Selection {
+        /// The content folder to load whole.
+        var content: String
+        /// The files and folders to report on; empty means all.
+        var only: [String] = []
+
+        /// `paths`: each path relative to the project, and as the user typed it.
+        init(_ paths: [(String, typed: String)], content configured: String) throws {
+            content = configured
+            let root = RealPath.resolve(configured)
+            var selected: [String] = []
+            var whole = false
+            for (path, typed) in paths {
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                    throw ValidationError("no file or folder at \(typed)")
+                }
+                let real = RealPath.resolve(path)
+                if RealPath.isInside(root, real) {
+                    whole = true  // the whole content (or a folder above it)
+                } else if RealPath.isInside(real, root) {
+                    selected.append(ContentCheck.displayPath(path))
+                } else if paths.count == 1, isFolder.boolValue {
+                    // Another content folder altogether: check it whole.
+                    content = path
+                    return
+                } else {
+                    throw ValidationError("\(typed) is not inside the content folder (\(configured)): "
+                        + "savnet checks files in the context of the whole content")
+                }
+            }
+            only = whole ? [] : selected
+        }
+
+        /// Whether findings in the file shown as `path` are reported.
+        func includes(_ path: String) -> Bool {
+            only.isEmpty || only.contains { path == $0 || path.hasPrefix($0 + "/") }
+        }
     }
 }
 
 /// The options `check` shares with the commands that check before they work (`build`).
 struct CheckOptions: ParsableArguments {
-    @Option(help: "The settings file (read when it exists).")
-    var config = "savnet.yml"
+    @Option(help: ArgumentHelp(
+        "The settings file, or the project folder that holds it.",
+        discussion: "Default: savnet.yml in the current folder or the nearest folder above it. Paths in it are relative to it."))
+    var config: String?
 
     @Option(help: "Output format: human, github (GitHub Actions annotations) or json.")
     var format: OutputFormat = .human
@@ -121,30 +170,29 @@ struct CheckOptions: ParsableArguments {
         return (shown, hidden)
     }
 
-    /// The project's folder, the settings file's, as a real path: what settings paths must
-    /// stay inside, and what an output must not replace.
-    var projectFolder: String {
-        (RealPath.resolve(config) as NSString).deletingLastPathComponent
+    /// Finds the project (see `Project`) and makes its folder the working folder.
+    func open() throws -> Project {
+        let project = try Project.locate(config: config)
+        try project.enter()
+        return project
     }
 
-    /// The settings from the settings file, or the defaults when there is none.
-    func settings() throws -> SiteSettings {
-        guard FileManager.default.fileExists(atPath: config) else {
-            if config != "savnet.yml" { throw ValidationError("no settings file at \(config)") }
-            return SiteSettings()
-        }
-        guard let data = FileManager.default.contents(atPath: config) else { throw ValidationError("cannot read \(config)") }
+    /// The settings from the project's settings file, or the defaults when there is none.
+    func settings(_ project: Project) throws -> SiteSettings {
+        guard let file = project.settingsFile else { return SiteSettings() }
+        let shown = project.settingsDisplay
+        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(shown)") }
         let text = String(decoding: data, as: UTF8.self)
-        let (loaded, problems) = SettingsLoader.parse(text, path: config, project: projectFolder)
-        try stopOn(problems, sources: [config: text])
+        let (loaded, problems) = SettingsLoader.parse(text, path: shown, project: project.folder)
+        try stopOn(problems, sources: [shown: text])
         return loaded
     }
 
     /// The bundled gazetteer plus the settings' extra areas, if any.
-    func gazetteer(_ settings: SiteSettings) throws -> Gazetteer {
+    func gazetteer(_ settings: SiteSettings, _ project: Project) throws -> Gazetteer {
         guard let file = settings.areas else { return .bundled }
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw ValidationError("cannot read the areas file \(file) named in \(config)")
+            throw ValidationError("cannot read the areas file \(file) named in \(project.settingsDisplay)")
         }
         let text = String(decoding: data, as: UTF8.self)
         let (areas, problems) = AreasLoader.parse(text, path: file, gazetteer: .bundled)
@@ -177,13 +225,25 @@ struct CheckOptions: ParsableArguments {
 }
 
 /// How `check` prints its findings.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum OutputFormat: String, CaseInsensitiveArgument {
     case human
     case github
     case json
 }
 
-extension Language: ExpressibleByArgument {}
+extension Language: CaseInsensitiveArgument {}
+
+/// An option value from a fixed list, accepted in any case (`--lang TH`, `--format JSON`).
+protocol CaseInsensitiveArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
+
+extension CaseInsensitiveArgument {
+    public init?(argument: String) {
+        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == argument.lowercased() }) else { return nil }
+        self = match
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
 
 extension CalendarDate {
     /// Today's date in Thailand (UTC+7), from the system clock.

@@ -17,6 +17,12 @@ struct ContentCheck {
         Dictionary(directory.allFiles.map { ($0.path, $0.raw) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Keeps the findings, and counts the files, that `includes` selects by display path.
+    mutating func keep(_ includes: (String) -> Bool) {
+        diagnostics = diagnostics.filter { includes($0.location.path) }
+        fileCount = ContentLoader.fileCount(parsed: directory.allFiles.filter { includes($0.path) }.count, findings: diagnostics)
+    }
+
     /// Runs the pipeline on the content folder at `path` (as the user wrote it).
     static func run(path: String, today: CalendarDate, gazetteer: Gazetteer = .bundled) throws -> ContentCheck {
         var clock = PhaseClock()

@@ -14,8 +14,36 @@ public struct SavnetCommand: ParsableCommand {
         an area's DOPA code.
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, BuildCommand.self, AreasCommand.self]
+        subcommands: [CheckCommand.self, BuildCommand.self, NewCommand.self, FmtCommand.self, DiffCommand.self, InitCommand.self, AreasCommand.self]
     )
 
     public init() {}
+}
+
+extension SavnetCommand {
+    /// Parses the arguments and runs the command they name. An error inside a subcommand
+    /// is shown with that subcommand's usage, not the root's.
+    public static func start(_ arguments: [String]? = nil) -> Never {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch {
+            let type = type(of: command)
+            guard exitCode(for: error) == .validationFailure, !(error is ExitCode), type != SavnetCommand.self else {
+                exit(withError: error)
+            }
+            let name = "savnet " + (type.configuration.commandName ?? "")
+            var text = "Error: \(message(for: error))\n"
+            text += "Usage: savnet \(type.usageString())\n"
+            text += "  See '\(name) --help' for more information.\n"
+            Console.status(text, newline: false)
+            exit(withError: ExitCode.validationFailure)
+        }
+        exit()
+    }
 }

@@ -1,16 +1,16 @@
 import Foundation
 import SavnetModel
 
-/// Reads a theme from `themes/`: the default theme first, then the named theme's own
-/// files on top, so a site overrides only the templates and assets it changes.
+/// Reads a theme: the default theme built into savnet, then the project's
+/// `themes/default/` (when there is one) and the named theme's own files on top, so a
+/// site overrides only the templates and assets it changes.
 public enum ThemeLoader {
-    /// Loads `name` from the folder that holds the themes.
+    /// Loads `name` from the folder that holds the project's themes (which may not exist).
     public static func load(themes root: URL, name: String) throws -> Theme {
-        let base = root.appendingPathComponent("default")
-        guard FileManager.default.fileExists(atPath: base.path) else { throw ThemeError.missing(base.path) }
-        var theme = Theme(templates: [:], assets: [:])
-        try overlay(&theme, from: base)
+        var theme = DefaultTheme.theme
         guard SettingsLoader.isThemeName(name) else { throw ThemeError.badName(name) }
+        let base = root.appendingPathComponent("default")
+        if FileManager.default.fileExists(atPath: base.path) { try overlay(&theme, from: base) }
         if name != "default" {
             let own = root.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: own.path) else { throw ThemeError.missing(own.path) }
@@ -60,5 +60,25 @@ public enum ThemeError: Error, Equatable, CustomStringConvertible {
         case let .missing(path): return "no theme at \(path)"
         case let .badName(name): return "'\(name)' is not a theme name: name a folder in themes/, such as office (no / or ..)"
         }
+    }
+}
+
+/// The default theme, built into the program by scripts/embed-theme.py from
+/// themes/default (a test keeps the two equal).
+public enum DefaultTheme {
+    /// Its files by path in the theme folder (`templates/home.mustache`, `static/style.css`).
+    public static let files: [String: [UInt8]] = encodedFiles.mapValues { Array(Data(base64Encoded: $0) ?? Data()) }
+
+    /// The files as a theme: templates by name, assets by path under `static/`.
+    static var theme: Theme {
+        var theme = Theme(templates: [:], assets: [:])
+        for (path, bytes) in files {
+            if path.hasPrefix("templates/"), path.hasSuffix(".mustache") {
+                theme.templates[String(path.dropFirst("templates/".count).dropLast(".mustache".count))] = String(decoding: bytes, as: UTF8.self)
+            } else if path.hasPrefix("static/"), !path.hasSuffix("README.md") {
+                theme.assets[String(path.dropFirst("static/".count))] = bytes
+            }
+        }
+        return theme
     }
 }

@@ -78,23 +78,60 @@ public struct Gazetteer: Sendable {
         return chain
     }
 
-    /// Areas whose Thai or English name contains `query` (case-insensitive), sorted by code.
-    /// An exact name match ranks before partial matches.
+    /// Areas whose Thai or English name contains `query`, best match first: an exact
+    /// name, then a name that starts with it, then one that contains it; at each of these,
+    /// provinces before districts before subdistricts, then by code. Case, spaces, hyphens
+    /// and a level prefix (จังหวัด, อำเภอ, ตำบล, จ., อ., ต., Changwat, Amphoe, Tambon…)
+    /// do not matter: "Phun Phin", "อ.พุนพิน" and "phunphin" find พุนพิน.
     public func search(_ query: String) -> [Area] {
-        let needle = query.trimmingCharacters(in: .whitespaces).lowercased()
+        let needle = Self.searchKey(query, dropPrefix: true)
         guard !needle.isEmpty else { return [] }
-        let hits = areas.values.filter {
-            $0.nameTH.lowercased().contains(needle) || $0.nameEN.lowercased().contains(needle)
-                || $0.qualifiedNameTH.lowercased() == needle
+        var ranked: [(rank: Int, area: Area)] = []
+        for area in areas.values {
+            var best = Int.max
+            for name in [area.nameTH, area.nameEN] {
+                let key = Self.searchKey(name, dropPrefix: false)
+                if key == needle { best = min(best, 0) }
+                else if key.hasPrefix(needle) { best = min(best, 1) }
+                else if key.contains(needle) { best = min(best, 2) }
+            }
+            if best != Int.max { ranked.append((best, area)) }
         }
-        func exact(_ area: Area) -> Bool {
-            area.nameTH.lowercased() == needle || area.nameEN.lowercased() == needle
-                || area.qualifiedNameTH.lowercased() == needle
+        func depth(_ level: Level) -> Int {
+            switch level {
+            case .national: return 0
+            case .province: return 1
+            case .district: return 2
+            case .subdistrict: return 3
+            }
         }
-        return hits.sorted { lhs, rhs in
-            let (a, b) = (exact(lhs), exact(rhs))
-            if a != b { return a }
-            return lhs.code < rhs.code
+        return ranked.sorted { lhs, rhs in
+            if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }
+            if lhs.area.level != rhs.area.level { return depth(lhs.area.level) < depth(rhs.area.level) }
+            return lhs.area.code < rhs.area.code
+        }.map(\.area)
+    }
+
+    /// Level words people put before a name, longest first.
+    private static let levelPrefixes = [
+        "กรุงเทพมหานคร", "จังหวัด", "อำเภอ", "ตำบล", "แขวง", "จ.", "อ.", "ต.",
+        "changwat", "province", "amphoe", "district", "tambon", "subdistrict", "khet", "khwaeng",
+    ]
+
+    /// A name or query as compared: lower case, without spaces, hyphens or dots between
+    /// words, and (for queries) without a leading level word.
+    public static func searchKey(_ text: String, dropPrefix: Bool) -> String {
+        var key = text.lowercased().trimmingCharacters(in: .whitespaces)
+        if dropPrefix {
+            for prefix in levelPrefixes where key.hasPrefix(prefix) && key.count > prefix.count {
+                if prefix == "กรุงเทพมหานคร" { break }
+                key = String(key.dropFirst(prefix.count))
+                break
+            }
+            for suffix in [" province", " district", " subdistrict"] where key.hasSuffix(suffix) {
+                key = String(key.dropLast(suffix.count))
+            }
         }
+        return String(key.unicodeScalars.filter { !" -'’.\u{200B}".unicodeScalars.contains($0) }.map(Character.init))
     }
 }

@@ -1,2 +1,3 @@
 import SavnetCommands
-SavnetCommand.main()
+
+SavnetCommand.start()

@@ -46,6 +46,23 @@ struct CLI {
                       status: process.terminationStatus)
     }
 
+    /// Runs `savnet arguments…` with standard output and standard error into one pipe,
+    /// as `> log 2>&1` does.
+    static func runCombined(_ arguments: [String], in directory: URL) throws -> (output: String, status: Int32) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+    }
+
     /// Runs in fixture folder `name`.
     static func run(_ arguments: [String], fixture name: String, environment: [String: String] = [:]) throws -> Result {
         try run(arguments, in: fixtures.appendingPathComponent(name), environment: environment)
@@ -83,7 +100,7 @@ struct SampleProject {
 
 /// A test case that works in a fresh copy of the sample project.
 class SampleProjectTestCase: XCTestCase {
-    private(set) var project: SampleProject!
+    var project: SampleProject!
     var work: URL { project.folder }
 
     override func setUpWithError() throws {

@@ -101,6 +101,6 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(badDate.stderr.contains("--today must be a date like 2566-07-28"), badDate.stderr)
         let noFolder = try CLI.run(["check", "nowhere"], fixture: "warnings-only")
         XCTAssertEqual(noFolder.status, 64)
-        XCTAssertTrue(noFolder.stderr.contains("nowhere is not a folder"), noFolder.stderr)
+        XCTAssertTrue(noFolder.stderr.contains("no file or folder at nowhere"), noFolder.stderr)
     }
 }

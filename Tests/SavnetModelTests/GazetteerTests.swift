@@ -34,5 +34,24 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(gazetteer.search("ko samui").first?.code, "8404")
         XCTAssertEqual(gazetteer.search("อำเภอพุนพิน").first?.code, "8417")
         XCTAssertTrue(gazetteer.search("zzzz").isEmpty)
+        // Spaces, case, hyphens and level words do not matter.
+        for query in ["Phun Phin", "PHUNPHIN", "อ.พุนพิน", "Amphoe Phunphin", "Phunphin district", " พุนพิน "] {
+            XCTAssertEqual(gazetteer.search(query).first?.code, "8417", query)
+        }
+        XCTAssertEqual(gazetteer.search("จ.สุราษฎร์ธานี").first?.code, "84")
+        XCTAssertEqual(gazetteer.search("กรุงเทพมหานคร").first?.code, "10")
+    }
+
+    /// The best match comes first: a province before a district whose name contains it.
+    func testSearchRanksExactThenPrefixThenContains() {
+        let gazetteer = Gazetteer.bundled
+        let surat = gazetteer.search("surat").map(\.code)
+        XCTAssertEqual(surat.first, "84")
+        let yangSiSurat = try? XCTUnwrap(gazetteer.search("Yang Si Surat").first?.code)
+        XCTAssertNotNil(yangSiSurat)
+        if let yangSiSurat { XCTAssertGreaterThan(surat.firstIndex(of: yangSiSurat) ?? -1, 0) }
+        // An exact district name beats subdistricts that start with it.
+        let khanom = gazetteer.search("ขนอม")
+        XCTAssertEqual(khanom.first?.level, .district)
     }
 }
