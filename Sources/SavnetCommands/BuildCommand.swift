@@ -199,15 +199,13 @@ struct BuildCommand: ParsableCommand {
                             progress: Progress, thai: Bool) throws -> String {
         let folder = try writer.makeStaging()
         defer { progress.clear() }
-        var written = 0
         let staging: URL
         let mark: String
         do {
             // Pages are written while the next ones render.
             try engine.renderAll { file in
                 folder.add(file)
-                written += 1
-                progress.update(thai ? "เขียนแล้ว \(written) ไฟล์…" : "\(written) files written…")
+                progress.count { thai ? "เขียนแล้ว \($0) ไฟล์…" : "\($0) files written…" }
             }
             mark = engine.outputFingerprint
             clock.lap("render")

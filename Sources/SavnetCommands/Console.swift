@@ -14,10 +14,21 @@ enum Console {
 /// One line of progress on a terminal (files read, pages written), redrawn in place at
 /// most ten times a second and cleared at the end. Silent when standard error is not a
 /// terminal (a pipe, a file, CI) or with `NO_PROGRESS=1`.
-final class Progress {
+final class Progress: @unchecked Sendable {
     private let enabled: Bool
     private var last: UInt64 = 0
     private var shown = false
+    private var counted = 0
+    private let lock = NSLock()
+
+    /// Counts one more item (from any thread) and shows `text(count)` now and then.
+    func count(_ text: (Int) -> String) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        counted += 1
+        update(text(counted))
+    }
 
     init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         enabled = isatty(STDERR_FILENO) == 1 && environment["TERM"] != "dumb" && environment["NO_PROGRESS"] == nil

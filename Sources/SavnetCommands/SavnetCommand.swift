@@ -14,7 +14,7 @@ public struct SavnetCommand: ParsableCommand {
         an area's DOPA code.
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, BuildCommand.self, NewCommand.self, FmtCommand.self, DiffCommand.self, InitCommand.self, AreasCommand.self]
+        subcommands: [CheckCommand.self, BuildCommand.self, ServeCommand.self, NewCommand.self, FmtCommand.self, DiffCommand.self, ReportCommand.self, ExportCommand.self, InitCommand.self, AreasCommand.self]
     )
 
     public init() {}

@@ -101,10 +101,10 @@ extension BuildEngine {
     /// After `open` restored a cache: renders what the edits, template changes and settings
     /// changes require, and the summaries; returns the files to write and remove.
     /// `previousOutput` reads a file of the output the cache describes (the last
-    /// `directory.json` is copied from rather than written again whole).
+    /// directory files are copied from rather than written again whole).
     public func renderChanges(previousOutput: (String) -> [UInt8]?) throws -> Update {
-        if let previous = previousOutput("directory.json"), ContentDigest(previous) == digests["directory.json"] {
-            fragments.attach(previous)
+        for (path, digest) in digests where DirectoryFragments.isDirectoryFile(path) {
+            if let previous = previousOutput(path), ContentDigest(previous) == digest { fragments.attach(previous, to: path) }
         }
         var update = pendingUpdate
         pendingUpdate = .none

@@ -14,31 +14,79 @@ struct DataExport {
         return OutputFile(path: SitePaths.folder(area.code) + "network.json", bytes: json.bytes + [0x0A])
     }
 
-    /// `directory.json`: every network in the Popolo vocabulary.
-    /// `directory.json`: every published network in the Popolo vocabulary. Each network's
-    /// part is copied from the last `directory.json` written when `fragments` holds it for
-    /// the same file, so that after an edit only the edited networks are written again.
-    func directoryFile(fragments: DirectoryFragments? = nil) -> OutputFile {
-        let published = site.directory.networkFiles.compactMap { file -> (NetworkFile, Area)? in
+    /// The published networks with their areas, in file order.
+    private var published: [(NetworkFile, Area)] {
+        site.directory.networkFiles.compactMap { file -> (NetworkFile, Area)? in
             guard let network = file.network, let area = site.gazetteer.area(network.area.value),
                   site.isPublished(file, area) else { return nil }
             return (file, area)
         }
-        let (previous, reusable) = fragments?.reusable(published.map(\.0)) ?? ([], Array(repeating: nil, count: published.count))
+    }
+
+    /// The site's directory data, split so that no file holds the whole country: each
+    /// province's networks in the Popolo vocabulary in `PP/directory.json`, and
+    /// `directory.json` with the national network (if any) and an index of the province
+    /// files. Each network's part is copied from the last file written when `fragments`
+    /// holds it for the same file, so that after an edit only the edited networks are
+    /// written again.
+    func directoryFiles(fragments: DirectoryFragments? = nil) -> [OutputFile] {
+        var groups: [String: [(NetworkFile, Area)]] = [:]
+        for entry in published { groups[DirectoryFragments.group(of: entry.1.code), default: []].append(entry) }
         let gazetteer = site.gazetteer
-        let fresh = ParallelMap.map(Array(zip(published, reusable))) { entry, spans -> Popolo.Fragment? in
-            spans == nil ? Popolo.Fragment(NetworkRecord(entry.0.network!, area: entry.1), gazetteer: gazetteer) : nil
+        var files: [OutputFile] = []
+        for province in groups.keys.sorted() where !province.isEmpty {
+            let path = DirectoryFragments.path(ofGroup: province)
+            files.append(OutputFile(path: path, bytes: popolo(groups[province]!, path: path, fragments: fragments, existing: nil)))
+        }
+        let index: (inout JSONWriter) -> Void = { json in
+            json.key("provinces"); json.beginArray()
+            for province in groups.keys.sorted() where !province.isEmpty {
+                guard let area = gazetteer.area(province) else { continue }
+                json.beginObject()
+                json.field("id", province)
+                json.field("name", area.qualifiedNameTH)
+                json.field("name_en", area.nameEN)
+                json.key("networks"); json.number(groups[province]!.count)
+                json.field("url", DirectoryFragments.path(ofGroup: province))
+                json.endObject()
+            }
+            json.endArray()
+        }
+        files.append(OutputFile(path: "directory.json", bytes: popolo(groups[""] ?? [], path: "directory.json", fragments: fragments,
+                                                                      existing: nil, extra: index)))
+        return files
+    }
+
+    /// Every published network in one Popolo file (for `savnet export`). With
+    /// `linkingExistingParents`, an organisation names its parent only when the parent
+    /// network is part of the same file.
+    func directoryFile(linkingExistingParents: Bool = false) -> OutputFile {
+        let all = published
+        let existing: Set<String>? = linkingExistingParents ? Set(all.map(\.1.code)) : nil
+        return OutputFile(path: "directory.json", bytes: popolo(all, path: nil, fragments: nil, existing: existing))
+    }
+
+    /// The Popolo document of `networks`; `path` names the file in `fragments`.
+    private func popolo(_ networks: [(NetworkFile, Area)], path: String?, fragments: DirectoryFragments?, existing: Set<String>?,
+                        extra: ((inout JSONWriter) -> Void)? = nil) -> [UInt8] {
+        let (previous, reusable) = path.flatMap { fragments?.reusable(networks.map(\.0), in: $0) }
+            ?? ([], Array(repeating: nil, count: networks.count))
+        let gazetteer = site.gazetteer
+        let fresh = ParallelMap.map(Array(zip(networks, reusable))) { entry, spans -> Popolo.Fragment? in
+            spans == nil ? Popolo.Fragment(NetworkRecord(entry.0.network!, area: entry.1), gazetteer: gazetteer, existing: existing) : nil
         }
         let parts = zip(reusable, fresh).map { spans, fragment -> Popolo.Part in
             if let spans { return .reused(spans) }
             return .fresh(fragment!)
         }
-        var json = JSONWriter(capacity: max(previous.count + (1 << 16), 1 << 20))
-        let spans = Popolo.write(published.map(\.0), parts, previous: previous, into: &json)
+        var json = JSONWriter(capacity: max(previous.count + (1 << 16), 1 << 16))
+        let spans = Popolo.write(networks.map(\.0), parts, previous: previous, gazetteer: gazetteer, extra: extra, into: &json)
         json.append(0x0A)
-        fragments?.keep(json.bytes, spans: Dictionary(zip(published.map(\.0.path), zip(published.map(\.0), spans)).map { ($0.0, $0.1) },
-                                                     uniquingKeysWith: { $1 }))
-        return OutputFile(path: "directory.json", bytes: json.bytes)
+        if let path {
+            fragments?.keep(json.bytes, in: path, spans: Dictionary(zip(networks.map(\.0.path), zip(networks.map(\.0), spans)).map { ($0.0, $0.1) },
+                                                                   uniquingKeysWith: { $1 }))
+        }
+        return json.bytes
     }
 }
 
@@ -72,39 +120,58 @@ public struct DirectorySpans: Equatable, Sendable {
     }
 }
 
-/// The last `directory.json` written and where each network's parts are in it, so the
-/// next one copies the parts of files that did not change. A part is reused only for the
-/// very same file object: an edited file is a new object.
+/// The last directory files written and where each network's parts are in them, so the
+/// next ones copy the parts of files that did not change. A network's part lives in its
+/// group's file: its province's `PP/directory.json`, or `directory.json` for the national
+/// network. A part is reused only for the very same file object: an edited file is a new
+/// object.
 public final class DirectoryFragments: @unchecked Sendable {
     private let lock = NSLock()
-    private var previous: [UInt8] = []
+    private var previous: [String: [UInt8]] = [:]
     private var byPath: [String: (file: NetworkFile, spans: DirectorySpans)] = [:]
+    /// The network files each directory file held when it was last kept.
+    private var keysByFile: [String: [String]] = [:]
     private let keepsBytes: Bool
 
     /// An empty store. With `keepsBytes: false` only the spans are kept after writing, and
-    /// the bytes must come back through `attach(_:)` (read from the output).
+    /// the bytes must come back through `attach(_:to:)` (read from the output).
     public init(keepsBytes: Bool = true) {
         self.keepsBytes = keepsBytes
     }
 
-    /// The last bytes and, for each file, its spans in them when they can be reused.
-    func reusable(_ files: [NetworkFile]) -> ([UInt8], [DirectorySpans?]) {
+    /// The group of the network of area `code`: its province, or "" for the national one.
+    public static func group(of code: String) -> String { String(code.prefix(2)) }
+
+    /// The site file that holds a group's networks.
+    public static func path(ofGroup group: String) -> String { group.isEmpty ? "directory.json" : group + "/directory.json" }
+
+    /// Whether `path` is one of the directory files.
+    public static func isDirectoryFile(_ path: String) -> Bool {
+        path == "directory.json" || (path.count == 17 && path.hasSuffix("/directory.json") && path.prefix(2).allSatisfy(\.isNumber))
+    }
+
+    /// The last bytes of the file at `path` and, for each network file, its spans in them
+    /// when they can be reused.
+    func reusable(_ files: [NetworkFile], in path: String) -> ([UInt8], [DirectorySpans?]) {
         lock.lock()
         defer { lock.unlock() }
-        guard !previous.isEmpty else { return ([], Array(repeating: nil, count: files.count)) }
-        return (previous, files.map { file in
+        guard let bytes = previous[path], !bytes.isEmpty else { return ([], Array(repeating: nil, count: files.count)) }
+        return (bytes, files.map { file in
             guard let entry = byPath[file.path], entry.file === file,
-                  [entry.spans.memberships, entry.spans.organization, entry.spans.posts].allSatisfy({ $0.upperBound <= previous.count })
+                  [entry.spans.memberships, entry.spans.organization, entry.spans.posts].allSatisfy({ $0.upperBound <= bytes.count })
             else { return nil }
             return entry.spans
         })
     }
 
-    func keep(_ bytes: [UInt8], spans: [String: (NetworkFile, DirectorySpans)]) {
+    /// Remembers the file written at `path` and where its networks' parts are.
+    func keep(_ bytes: [UInt8], in path: String, spans: [String: (NetworkFile, DirectorySpans)]) {
         lock.lock()
         defer { lock.unlock() }
-        previous = keepsBytes ? bytes : []
-        byPath = spans.mapValues { (file: $0.0, spans: $0.1) }
+        previous[path] = keepsBytes ? bytes : []
+        for key in keysByFile[path] ?? [] { byPath[key] = nil }
+        for (key, entry) in spans { byPath[key] = (file: entry.0, spans: entry.1) }
+        keysByFile[path] = Array(spans.keys)
     }
 
     /// The spans of each file, by content path, for the build cache.
@@ -117,20 +184,25 @@ public final class DirectoryFragments: @unchecked Sendable {
     }
 
     /// Restores spans saved with `spans` for the given files (those whose content did not
-    /// change since); they are used once `attach(_:)` gives the bytes they point into.
+    /// change since); they are used once `attach(_:to:)` gives the bytes they point into.
     public func restore(spans saved: [String: DirectorySpans], files: [NetworkFile]) {
-        var entries: [String: (NetworkFile, DirectorySpans)] = [:]
-        for file in files {
-            if let spans = saved[file.contentPath] { entries[file.path] = (file, spans) }
-        }
-        keep([], spans: entries)
-    }
-
-    /// The `directory.json` restored spans point into, as read back from the output.
-    public func attach(_ bytes: [UInt8]) {
         lock.lock()
         defer { lock.unlock() }
-        previous = bytes
+        previous = [:]
+        byPath = [:]
+        keysByFile = [:]
+        for file in files {
+            guard let spans = saved[file.contentPath], let code = file.network?.area.value else { continue }
+            byPath[file.path] = (file, spans)
+            keysByFile[Self.path(ofGroup: Self.group(of: code)), default: []].append(file.path)
+        }
+    }
+
+    /// A directory file restored spans point into, as read back from the output.
+    public func attach(_ bytes: [UInt8], to path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        previous[path] = bytes
     }
 }
 
@@ -220,8 +292,10 @@ enum Popolo {
         var organization: [UInt8]
         var posts: [UInt8]
 
-        init(_ record: NetworkRecord, gazetteer: Gazetteer) {
-            let parent = gazetteer.area(record.area)?.parentCode.map { "network-" + ($0.isEmpty ? "th" : $0) }
+        /// `existing`: the areas whose networks are exported, when only links to them may be written.
+        init(_ record: NetworkRecord, gazetteer: Gazetteer, existing: Set<String>? = nil) {
+            let parentCode = gazetteer.area(record.area)?.parentCode.flatMap { existing == nil || existing!.contains($0) ? $0 : nil }
+            let parent = parentCode.map { "network-" + ($0.isEmpty ? "th" : $0) }
             var memberships = JSONWriter(capacity: 4096)
             var posts = JSONWriter(capacity: 4096)
             Popolo.forEachPost(record) { postID, member in
@@ -265,7 +339,8 @@ enum Popolo {
     /// Writes the whole directory: lists sorted by organisation id, persons once each,
     /// sorted by id (then name, should two names share an id). Returns where each
     /// network's parts were written.
-    static func write(_ files: [NetworkFile], _ parts: [Part], previous: [UInt8], into json: inout JSONWriter) -> [DirectorySpans] {
+    static func write(_ files: [NetworkFile], _ parts: [Part], previous: [UInt8], gazetteer: Gazetteer,
+                      extra: ((inout JSONWriter) -> Void)? = nil, into json: inout JSONWriter) -> [DirectorySpans] {
         let order = files.indices.sorted { organizationID(files[$0]) < organizationID(files[$1]) }
         var spans = Array(repeating: [Range<Int>](), count: files.count)
         func list(_ name: String, _ section: Int) {
@@ -289,10 +364,12 @@ enum Popolo {
             json.endArray()
         }
         json.beginObject()
+        writeAreas(files, gazetteer: gazetteer, into: &json)
         list("memberships", 0)
         list("organizations", 1)
         writePersons(files, into: &json)
         list("posts", 2)
+        extra?(&json)
         json.endObject()
         return spans.map { DirectorySpans(memberships: $0[0], organization: $0[1], posts: $0[2]) }
     }
@@ -306,6 +383,30 @@ enum Popolo {
     /// Every committee member's name once, with its id, sorted by id then name bytes.
     /// Written straight from the members (no string per person): the list has 160,000
     /// entries at national scale and is rebuilt after every edit.
+    /// The areas of the networks and the areas above them, sorted by code.
+    static func writeAreas(_ files: [NetworkFile], gazetteer: Gazetteer, into json: inout JSONWriter) {
+        var codes: Set<String> = []
+        for file in files {
+            var code = file.network.map { $0.area.value }
+            while let current = code, !codes.contains(current), gazetteer.area(current) != nil {
+                codes.insert(current)
+                code = gazetteer.area(current)?.parentCode
+            }
+        }
+        json.key("areas"); json.beginArray()
+        for code in codes.sorted() {
+            guard let area = gazetteer.area(code) else { continue }
+            json.beginObject()
+            json.field("classification", area.level.rawValue)
+            json.field("id", code.isEmpty ? "th" : code)
+            json.field("name", area.code.isEmpty ? area.nameTH : area.qualifiedNameTH)
+            json.field("name_en", area.nameEN)
+            json.field("parent_id", area.parentCode.map { $0.isEmpty ? "th" : $0 })
+            json.endObject()
+        }
+        json.endArray()
+    }
+
     static func writePersons(_ files: [NetworkFile], into json: inout JSONWriter) {
         let committees = files.map { $0.network?.committee ?? [] }
         // Small entries sort fast: the hash and where the member is. Members are read in
@@ -333,6 +434,7 @@ enum Popolo {
             if let last, last.id == person.id, bytes(last) == bytes(person) { continue }
             last = person
             json.beginObject()
+            if !title(person).isEmpty { json.field("honorific_prefix", title(person)) }
             json.key("id")
             json.asciiString(personIDBytes(person.id))
             json.key("name")

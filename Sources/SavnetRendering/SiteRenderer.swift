@@ -204,9 +204,9 @@ public struct SiteRenderer: Sendable {
         return paths
     }
 
-    /// The files that summarise the whole site: assets, sitemap, feed, robots and
-    /// `directory.json`.
-    /// `fragments` keeps each network's part of `directory.json` between calls.
+    /// The files that summarise the whole site: assets, sitemap, feed, robots, and the
+    /// directory data (`directory.json` and each province's `PP/directory.json`).
+    /// `fragments` keeps each network's part of the directory files between calls.
     public func renderAggregates(
         _ directory: Directory, settings: SiteSettings, today: CalendarDate, searchIndexed: Bool,
         fragments: DirectoryFragments? = nil, emit: (OutputFile) -> Void
@@ -216,7 +216,7 @@ public struct SiteRenderer: Sendable {
                                sumRollUps: false)
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) { emit(OutputFile(path: "assets/" + path, bytes: bytes)) }
         Feeds(site: site).files().forEach(emit)
-        emit(DataExport(site: site).directoryFile(fragments: fragments))
+        DataExport(site: site).directoryFiles(fragments: fragments).forEach(emit)
     }
 }
 

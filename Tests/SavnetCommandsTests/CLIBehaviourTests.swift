@@ -105,7 +105,7 @@ final class CLIBehaviourTests: SampleProjectTestCase {
             process.waitUntilExit()
         }
         var examples: [[String]] = []
-        for command in ["", "check", "build", "new", "fmt", "diff", "init", "areas"] {
+        for command in ["", "check", "build", "serve", "new", "fmt", "diff", "report", "export", "init", "areas"] {
             let help = try CLI.run(command.isEmpty ? ["--help"] : [command, "--help"], in: work)
             XCTAssertEqual(help.status, 0)
             guard let start = help.stdout.range(of: "Examples:\n") else {
@@ -130,10 +130,35 @@ final class CLIBehaviourTests: SampleProjectTestCase {
             for file in ["content/84/8409/840901.md", "content/84/8417/_index.md"] {
                 try? FileManager.default.removeItem(at: work.appendingPathComponent(file))
             }
+            if example[1] == "serve" {
+                XCTAssertTrue(try Self.serves(Array(example.dropFirst()), in: work), example.joined(separator: " "))
+                continue
+            }
             let result = try CLI.run(Array(example.dropFirst()), in: work)
             XCTAssertTrue([0, 1].contains(result.status), "\(example.joined(separator: " ")): \(result.status) \(result.stderr.suffix(400))")
             XCTAssertFalse(result.stderr.contains("Usage:"), "\(example.joined(separator: " ")): \(result.stderr)")
         }
+    }
+
+    /// Whether `savnet serve …` starts serving (its first line); it is then stopped.
+    static func serves(_ arguments: [String], in folder: URL) throws -> Bool {
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        var text = Data()
+        while !text.contains(0x0A) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += chunk
+        }
+        return String(decoding: text, as: UTF8.self).hasPrefix("serving ")
     }
 
     /// Splits a shell line into words, honouring double quotes.

@@ -134,9 +134,16 @@ final class SiteRendererTests: XCTestCase {
         XCTAssertNotNil(try XMLDocument.parse(files["feed.xml"]!.bytes))
         let network = try JSONSerialization.jsonObject(with: Data(files["84/8409/network.json"]!.bytes)) as! [String: Any]
         XCTAssertEqual((network["committee"] as! [Any]).count, 20)
-        let popolo = try JSONSerialization.jsonObject(with: Data(files["directory.json"]!.bytes)) as! [String: Any]
+        // The directory data is split by province; directory.json indexes the province files.
+        let index = try JSONSerialization.jsonObject(with: Data(files["directory.json"]!.bytes)) as! [String: Any]
+        let provinces = index["provinces"] as! [[String: Any]]
+        XCTAssertEqual(provinces.map { $0["url"] as? String }, ["84/directory.json"])
+        XCTAssertEqual(provinces.first?["networks"] as? Int, 8)
+        XCTAssertEqual((index["organizations"] as! [Any]).count, 0, "no national network in this site")
+        let popolo = try JSONSerialization.jsonObject(with: Data(files["84/directory.json"]!.bytes)) as! [String: Any]
         XCTAssertEqual((popolo["organizations"] as! [Any]).count, 8)
         XCTAssertEqual((popolo["memberships"] as! [Any]).count, 6 + 20 * 3 + 15 * 4)
+        XCTAssertTrue((popolo["areas"] as! [[String: Any]]).contains { $0["id"] as? String == "8409" })
         XCTAssertNotNil(files["404.html"])
     }
 }
@@ -190,6 +197,8 @@ final class DataFileTests: XCTestCase {
         let keys = topLevelKeys(files["84/8409/network.json"]!.text)
         XCTAssertTrue(keys.contains("finance_as_of") && keys.contains("finance_fund_balance"), "\(keys)")
         XCTAssertEqual(keys, keys.sorted())
-        XCTAssertEqual(topLevelKeys(files["directory.json"]!.text), ["memberships", "organizations", "persons", "posts"])
+        XCTAssertEqual(topLevelKeys(files["84/directory.json"]!.text), ["areas", "memberships", "organizations", "persons", "posts"])
+        XCTAssertEqual(topLevelKeys(files["directory.json"]!.text),
+                       ["areas", "memberships", "organizations", "persons", "posts", "provinces"])
     }
 }
