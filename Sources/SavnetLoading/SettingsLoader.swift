@@ -44,8 +44,8 @@ public enum SettingsLoader {
                 settings.theme = value.value
             } else {
                 reader.report(Diagnostic(rule: "settings", severity: .error, location: value.location, message: Localized(
-                    th: "theme ต้องเป็นชื่อโฟลเดอร์ใน themes/ เช่น office (ไม่มี / หรือ ..)",
-                    en: "theme must be the name of a folder in themes/, such as office (no / or ..)")))
+                    th: "theme ต้องเป็นชื่อโฟลเดอร์ใน themes/ เช่น local (ไม่มี / หรือ ..)",
+                    en: "theme must be the name of a folder in themes/, such as local (no / or ..)")))
             }
         }
         if let value = reader.text(fields["output"], "output") { settings.output = value.value }

@@ -58,7 +58,7 @@ public enum ThemeError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .missing(path): return "no theme at \(path)"
-        case let .badName(name): return "'\(name)' is not a theme name: name a folder in themes/, such as office (no / or ..)"
+        case let .badName(name): return "'\(name)' is not a theme name: name a folder in themes/, such as local (no / or ..)"
         }
     }
 }
