@@ -71,7 +71,11 @@ struct CheckCommand: ParsableCommand {
                 if RealPath.isInside(root, real) {
                     whole = true  // the whole content (or a folder above it)
                 } else if RealPath.isInside(real, root) {
-                    selected.append(ContentCheck.displayPath(path))
+                    // As the loader shows paths: the content folder's display path, then the
+                    // rest of the real path (however the user spelt it: `..`, `//`, links).
+                    let shownRoot = ContentCheck.displayPath(configured)
+                    let rest = String(real.dropFirst(root.count)).drop { $0 == "/" }
+                    selected.append(rest.isEmpty ? shownRoot : (shownRoot.isEmpty ? String(rest) : shownRoot + "/" + rest))
                 } else if paths.count == 1, isFolder.boolValue {
                     // Another content folder altogether: check it whole.
                     content = path

@@ -329,17 +329,24 @@ struct ContentDiff {
 
     /// Text as a Markdown code span (backticks in it cannot end the span).
     static func code(_ text: String) -> String {
-        "`" + text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "\n", with: " ") + "`"
+        "`" + text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ") + "`"
     }
 
-    /// Text safe inside Markdown: no HTML, links or emphasis from content.
+    /// Text safe inside Markdown: no HTML, links, mentions or emphasis from content, and
+    /// no line break that could end a list item or a table row.
     static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                out.append(" ")
+                continue
+            }
             if "\\`*_{}[]<>()#|!~".contains(character) { out.append("\\") }
-            out.append(character == "\n" ? " " : character)
+            out.append(character)
+            // A word joiner after @ and in :// and www. stops mentions and autolinks.
+            if character == "@" { out.append("\u{2060}") }
         }
-        return out
+        return out.replacingOccurrences(of: "://", with: ":\u{2060}//").replacingOccurrences(of: "www.", with: "www\u{2060}.")
     }
 
     func json(from: String, to: String?) -> String {

@@ -75,7 +75,9 @@ struct FmtCommand: ParsableCommand {
                 if check {
                     print(shown)
                 } else {
-                    try FileWriting.write(result, to: file, replacing: true)
+                    // A byte-order mark the file had stays.
+                    let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? "\u{FEFF}" : ""
+                    try FileWriting.write(bom + result, to: file, replacing: true)
                 }
             }
         }

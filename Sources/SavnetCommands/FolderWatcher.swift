@@ -86,6 +86,11 @@ final class FolderWatcher {
                 let nameBytes = buffer[(offset + 16)..<min(count, offset + 16 + length)].prefix { $0 != 0 }
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 offset += 16 + length
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    // Events were lost (thousands of files changed at once): start over.
+                    restart = "many files changed at once"
+                    continue
+                }
                 guard let (folder, kind) = watches[watch] else { continue }
                 if mask & UInt32(IN_DELETE_SELF) != 0 {
                     watches[watch] = nil

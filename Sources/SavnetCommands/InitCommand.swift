@@ -114,7 +114,8 @@ struct InitCommand: ParsableCommand {
     static let workflow = """
     # Checks every pull request and publishes the site from the main branch.
     # savnet is built from source: set the repository variable SAVNET_GIT to the savnet
-    # repository to use (and SAVNET_REF to a tag, to pin a version).
+    # repository to use (and SAVNET_REF to a tag, to pin a version). Publishing uses
+    # GitHub Pages: in the repository's settings, set Pages' source to GitHub Actions.
     name: savnet
     on:
       pull_request:
@@ -123,22 +124,19 @@ struct InitCommand: ParsableCommand {
     permissions:
       contents: read
     jobs:
-      savnet:
+      check:
         runs-on: ubuntu-24.04
         container: swift:6.1-noble
         permissions:
           contents: read
           pull-requests: write
-          pages: write
-          id-token: write
         steps:
           - uses: actions/checkout@v4
             with:
               fetch-depth: 0
           - name: Install savnet
             run: |
-              apt-get update && apt-get install -y git libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config python3-pip
-              pip install --break-system-packages pagefind-bin-extended || true
+              apt-get update && apt-get install -y git libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
               git clone --depth 1 --branch "${SAVNET_REF:-main}" "$SAVNET_GIT" /tmp/savnet
               make -C /tmp/savnet install PREFIX=/usr/local
             env:
@@ -148,12 +146,13 @@ struct InitCommand: ParsableCommand {
           - name: Check
             run: savnet check --format github
           - name: Canonical form
+            if: ${{ !cancelled() }}
             run: savnet fmt --check
           - name: What changed
-            if: github.event_name == 'pull_request'
+            if: ${{ !cancelled() && github.event_name == 'pull_request' }}
             run: savnet diff "origin/${{ github.base_ref }}" --format markdown > savnet-diff.md
           - name: Comment what changed
-            if: github.event_name == 'pull_request'
+            if: ${{ !cancelled() && github.event_name == 'pull_request' }}
             uses: marocchino/sticky-pull-request-comment@v2
             with:
               header: savnet
@@ -165,8 +164,19 @@ struct InitCommand: ParsableCommand {
             if: github.event_name == 'push'
             with:
               path: site
-          - uses: actions/deploy-pages@v4
-            if: github.event_name == 'push'
+      deploy:
+        if: github.event_name == 'push'
+        needs: check
+        runs-on: ubuntu-24.04
+        permissions:
+          pages: write
+          id-token: write
+        environment:
+          name: github-pages
+          url: ${{ steps.deployment.outputs.page_url }}
+        steps:
+          - id: deployment
+            uses: actions/deploy-pages@v4
 
     """
 

@@ -173,7 +173,7 @@ struct NetworkTemplate {
         out += "  number: \"\"  # the appointment order's number, e.g. 12/\(start.buddhistYear)\n"
         out += "  date:  # the order's date, e.g. \(start.buddhistISO)\n"
         out += "  signer: \"\"  # the name of who signed it\n"
-        out += "  signer_title: \(signerTitle)\n"
+        out += "  signer_title: \(Self.quoted(signerTitle))\n"
         out += "term:\n"
         out += "  start: \(start.buddhistISO)\n"
         out += "committee:\n"
@@ -242,13 +242,13 @@ struct NetworkTemplate {
         let accounts = from?.funds?.accounts ?? []
         if accounts.isEmpty {
             out += "    - bank: \"\"\n"
-            out += "      name: \(networkName)\n"
+            out += "      name: \(Self.quoted(networkName))\n"
             out += "      signatories: [ประธานเครือข่าย, รองประธาน, เหรัญญิก]\n"
             out += "      withdrawal: {required: 2, always: ประธานเครือข่าย}\n"
         }
         for account in accounts {
             out += "    - bank: \(Self.quoted(account.bank?.value ?? ""))\n"
-            out += "      name: \(networkName)\n"
+            out += "      name: \(Self.quoted(networkName))\n"
             if !account.signatories.isEmpty { out += "      signatories: [\(account.signatories.map { Self.quoted($0.value) }.joined(separator: ", "))]\n" }
             if let required = account.required?.value {
                 out += "      withdrawal: {required: \(required)" + (account.always.map { ", always: \(Self.quoted($0.value))" } ?? "") + "}\n"
@@ -264,6 +264,17 @@ struct NetworkTemplate {
         } && !text.hasPrefix(" ") && !text.hasSuffix(" ") && !text.hasPrefix("-") && !text.hasPrefix("?")
             && Double(text) == nil && !["true", "false", "null", "yes", "no", "~"].contains(text.lowercased())
         if plain { return text }
-        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
     }
 }

@@ -66,7 +66,9 @@ struct ReportTable {
     func csv() -> String {
         func cell(_ text: String) -> String {
             var value = text
-            if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
+            // A plain number (-30, 1250.50) stays a number.
+            let number = Double(value) != nil && value.allSatisfy { $0.isNumber || $0 == "-" || $0 == "." }
+            if !number, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
             if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
                 value = "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }

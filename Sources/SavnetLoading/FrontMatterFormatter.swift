@@ -47,6 +47,7 @@ public enum FrontMatterFormatter {
         }
         var editor = Editor(lines: lines)
         editor.rewriteScalars(root, path: "")
+        editor.applyReplacements()
         let reordered = editor.reorder(root, path: "", range: 0..<lines.count)
         let yaml = (reordered + [tail]).joined(separator: "\n")
         guard yaml != front.yaml else { return .unchanged }
@@ -157,6 +158,18 @@ public enum FrontMatterFormatter {
     /// The lines of the front matter and the edits made to them.
     struct Editor {
         var lines: [String]
+        /// Scalar rewrites found, applied together (right to left on each line, so that
+        /// one rewrite does not move the columns of the next).
+        var replacements: [(line: Int, column: Int, token: String, replacement: String)] = []
+
+        init(lines: [String]) { self.lines = lines }
+
+        mutating func applyReplacements() {
+            for item in replacements.sorted(by: { ($0.line, -$0.column) < ($1.line, -$1.column) }) {
+                replaceToken(line: item.line, column: item.column, token: item.token, with: item.replacement)
+            }
+            replacements = []
+        }
 
         /// Rewrites single-line plain dates as `2566-07-13` and codes as `"8409"`.
         mutating func rewriteScalars(_ node: YAMLNode, path: String) {
@@ -168,13 +181,9 @@ public enum FrontMatterFormatter {
             case let .scalar(text, plain):
                 if FrontMatterFormatter.isDatePath(path), plain,
                    let date = CalendarDate(parsing: ThaiNumerals.toArabic(text)), date.buddhistISO != text {
-                    replaceToken(line: node.line, column: node.column, token: text, with: date.buddhistISO)
+                    replacements.append((node.line, node.column, text, date.buddhistISO))
                 } else if FrontMatterFormatter.isCode(text, at: path) {
-                    if plain {
-                        replaceToken(line: node.line, column: node.column, token: text, with: "\"\(text)\"")
-                    } else {
-                        replaceToken(line: node.line, column: node.column, token: "'\(text)'", with: "\"\(text)\"")
-                    }
+                    replacements.append((node.line, node.column, plain ? text : "'\(text)'", "\"\(text)\""))
                 }
             }
         }

@@ -43,6 +43,12 @@ final class CLIBehaviourTests: SampleProjectTestCase {
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.stdout.contains("content/84/8401/_index.md:"), bad.stdout)
         XCTAssertTrue(bad.stderr.contains("checked 2 files"), bad.stderr)
+        // However the path is spelt, it names the same files.
+        for spelling in ["content/84/../84/8401/_index.md", "content//84/8401", work.appendingPathComponent("content/84/8401").path] {
+            let result = try CLI.run(["check", spelling], in: work)
+            XCTAssertEqual(result.status, 1, spelling)
+            XCTAssertTrue(result.stdout.contains("content/84/8401/_index.md:"), "\(spelling): \(result.stdout)")
+        }
         // From a subfolder, paths are relative to it.
         let relative = try CLI.run(["check", "8401"], in: work.appendingPathComponent("content/84"))
         XCTAssertEqual(relative.status, 1)

@@ -208,6 +208,10 @@ final class PreviewAndDataCommandTests: SampleProjectTestCase {
         let result = try CLI.run(["export", "--format", "csv"], in: work)
         XCTAssertTrue(result.stdout.contains(",'=HYPERLINK(1),"), result.stdout)
         XCTAssertFalse(result.stdout.contains(",=HYPERLINK"))
+        // A negative number stays a number.
+        let terms = try CLI.run(["report", "terms", "--today", "2567-01-01", "--format", "csv"], in: work)
+        XCTAssertTrue(terms.stdout.contains(",-93,"), terms.stdout)
+        XCTAssertFalse(terms.stdout.contains("'-93"))
     }
 }
 

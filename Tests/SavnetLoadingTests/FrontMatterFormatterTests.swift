@@ -74,3 +74,13 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Two rewrites on one line (a flow mapping of dates) both happen, in one pass.
+final class FrontMatterFormatterFlowTests: XCTestCase {
+    func testSeveralRewritesOnOneLineAreIdempotent() {
+        let text = "---\nlevel: province\narea: \"84\"\ndeadlines: {nominees: 2023-7-31, order: 2023-9-20}\n---\n"
+        guard case let .formatted(result) = FrontMatterFormatter.format(text, path: "x.md") else { return XCTFail() }
+        XCTAssertTrue(result.contains("deadlines: {nominees: 2566-07-31, order: 2566-09-20}"), result)
+        XCTAssertEqual(FrontMatterFormatter.format(result, path: "x.md"), .unchanged)
+    }
+}
