@@ -44,8 +44,8 @@ SEARCHES = ["เหรัญญิก", "เขาวง", "ประไพ ต�
 
 def check_search(problems):
     """Serve the site on loopback and search it like a reader: Thai words must find pages."""
-    if not (SITE / "pagefind").exists():
-        print("search: the site has no Pagefind index; skipped")
+    if not (SITE / "search" / "meta.json").exists():
+        print("search: the site was built without its search index (search: off); skipped")
         return
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(SITE))
     http.server.SimpleHTTPRequestHandler.log_message = lambda *args: None
@@ -60,7 +60,7 @@ def check_search(problems):
             results = []
             for _ in range(40):
                 time.sleep(0.25)
-                results = driver.find_elements("css selector", ".pagefind-ui__result")
+                results = driver.find_elements("css selector", ".search-results li")
                 if results:
                     break
             print(f"search '{term}': {len(results)} results")

@@ -18,11 +18,12 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Pagefind's extended build indexes the site for Thai-aware search (optional: without
-# it `savnet build` still builds, and says the site is not indexed).
-if ! python3 -c "import pagefind_bin_extended" 2>/dev/null; then
-  python3 -m pip install --quiet --disable-pip-version-check "pagefind-bin-extended==1.5.2" 2>/dev/null \
-    || echo "setup: could not install pagefind-bin-extended; the site will build without search" >&2
+# Node.js runs the search script's tests (Tests/search/) against a built site.
+if ! command -v node >/dev/null; then
+  sudo=""; if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "setup: installing nodejs (for the search tests)" >&2
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs >/dev/null \
+    || echo "setup: could not install nodejs; the search tests will fail" >&2
 fi
 
 command -v swift >/dev/null || { echo "setup: Swift 6 is required (https://www.swift.org/install/)" >&2; exit 1; }

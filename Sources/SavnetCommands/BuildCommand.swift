@@ -31,8 +31,9 @@ struct BuildCommand: ParsableCommand {
         by the next build); the result is always the same as a clean build. --no-cache \
         builds everything afresh into a new folder.
 
-        Search: when Pagefind's extended build is installed (`pip install \
-        pagefind-bin-extended`), the site is indexed for Thai-aware search.
+        Search: the site carries its own search index (search/), written from the \
+        directory's names with the pages; `search: off` in savnet.yml or --no-search \
+        leaves it out.
 
         Examples:
           savnet build
@@ -87,11 +88,8 @@ struct BuildCommand: ParsableCommand {
         let settings = try resolvedSettings(project)
         let today = try options.resolvedToday(settings)
         let gazetteer = try options.gazetteer(settings, project)
-        let environment = ProcessInfo.processInfo.environment
-        let indexer = settings.search == .off ? nil : SearchIndexer.find(environment: environment)
-        if settings.search == .on, indexer == nil {
-            throw ValidationError("search: on, but Pagefind is not installed: run `pip install pagefind-bin-extended`")
-        }
+        // The search index is savnet's own (search/), written with the pages.
+        let searchIndexed = settings.search != .off
         let themeData: Theme
         do {
             themeData = try ThemeLoader.load(themes: URL(fileURLWithPath: "themes"), name: settings.theme)
@@ -134,7 +132,7 @@ struct BuildCommand: ParsableCommand {
         cache.lock()
         let (engine, status) = try BuildEngine.open(
             loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer, today: today,
-            searchIndexed: indexer != nil, contents: contents, cache: cache.load(), tool: cache.tool)
+            searchIndexed: searchIndexed, contents: contents, cache: cache.load(), tool: cache.tool)
         clock.lap("load and check")
         progress.clear()
         let report = ContentCheck(directory: engine.directory, diagnostics: (engine.diagnostics + skipped).sorted(),
@@ -154,16 +152,6 @@ struct BuildCommand: ParsableCommand {
             if !update.written.isEmpty || !update.removed.isEmpty {
                 let applied = try writer.update(written: update.written, removed: update.removed, mark: mark)
                 clock.lap("write")
-                if let indexer {
-                    do {
-                        try writer.reindex(with: indexer)
-                    } catch {
-                        // The site must not change without its search index: put it back.
-                        applied.rollBack()
-                        throw error
-                    }
-                    clock.lap("search index")
-                }
                 applied.commit()
             }
             Console.status(thai
@@ -173,14 +161,10 @@ struct BuildCommand: ParsableCommand {
                     + "\(update.written.count) files written, \(update.removed.count) removed "
                     + "(\(changed) content \(changed == 1 ? "file" : "files") changed since the last build)")
         } else {
-            mark = try buildWhole(engine, writer: writer, indexer: indexer, clock: &clock, progress: progress, thai: thai)
+            mark = try buildWhole(engine, writer: writer, clock: &clock, progress: progress, thai: thai)
             let (pages, fileCount) = engine.pageAndFileCounts
             Console.status(thai ? "สร้าง \(pages) หน้า (\(fileCount) ไฟล์) ลง \(settings.output)/ ใน \(elapsed()) วินาที"
                                 : "built \(pages) pages (\(fileCount) files) into \(settings.output)/ in \(elapsed()) s")
-        }
-        if indexer == nil, settings.search == .auto {
-            Console.status(thai ? "ไม่ได้ทำดัชนีค้นหา ติดตั้ง Pagefind รุ่น extended (pip install pagefind-bin-extended) เพื่อค้นหาภาษาไทย"
-                                : "search: not indexed: install Pagefind's extended build (`pip install pagefind-bin-extended`) for Thai search")
         }
         if case let .stale(reason) = status {
             Console.status(thai ? "ไม่ได้ใช้แคชการสร้าง (\(reason))" : "build cache: not used: \(reason)")
@@ -195,7 +179,7 @@ struct BuildCommand: ParsableCommand {
     }
 
     /// Renders every file into a fresh folder and swaps it in for the output.
-    private func buildWhole(_ engine: BuildEngine, writer: SiteWriter, indexer: SearchIndexer?, clock: inout PhaseClock,
+    private func buildWhole(_ engine: BuildEngine, writer: SiteWriter, clock: inout PhaseClock,
                             progress: Progress, thai: Bool) throws -> String {
         let folder = try writer.makeStaging()
         defer { progress.clear() }
@@ -217,13 +201,7 @@ struct BuildCommand: ParsableCommand {
             throw error
         }
         do {
-            var paths = folder.paths
-            if let indexer {
-                progress.update(thai ? "กำลังทำดัชนีค้นหา…" : "indexing for search…", force: true)
-                try indexer.index(staging)
-                paths.append("pagefind/")
-                clock.lap("search index")
-            }
+            let paths = folder.paths
             let manifest = staging.path + "/" + SiteWriter.markName
             guard SiteWriter.write(SiteWriter.manifest(mark: mark, paths: paths), to: manifest) else {
                 throw WriterError.failed("cannot write \(manifest): \(String(cString: strerror(errno)))")

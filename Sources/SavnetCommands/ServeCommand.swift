@@ -17,8 +17,8 @@ struct ServeCommand: ParsableCommand {
         folder), serves it, and watches content/, themes/ and savnet.yml. When a file is \
         saved, savnet updates only what it changed and every open page reloads itself. \
         Content errors are printed here and shown over the page (file, line, what to do); \
-        the server keeps running, and fixing the file clears them. Search is not indexed \
-        in the preview: `savnet build` does that.
+        the server keeps running, and fixing the file clears them. The search index, the \
+        sitemap and the data files are brought up to date when they are asked for.
 
         It listens on 127.0.0.1 (this computer only) unless --host says otherwise. \
         Stop it with Ctrl-C.
@@ -119,7 +119,6 @@ final class PreviewSite: @unchecked Sendable {
         self.project = project
         thai = options.language == .th
         settings = try options.settings(project)
-        settings.search = .off
         engine = try Self.makeEngine(options, project, settings)
         report(started: started, what: nil)
     }
@@ -133,7 +132,8 @@ final class PreviewSite: @unchecked Sendable {
         }
         let loader = ContentLoader(root: URL(fileURLWithPath: settings.content), displayRoot: ContentCheck.displayPath(settings.content))
         return try BuildEngine(loader: loader, renderer: try SiteRenderer(theme: theme), settings: settings,
-                               gazetteer: try options.gazetteer(settings, project), today: try options.resolvedToday(settings))
+                               gazetteer: try options.gazetteer(settings, project), today: try options.resolvedToday(settings),
+                               searchIndexed: settings.search != .off)
     }
 
     /// Prints what the last change found, and remembers the errors for the overlay.
@@ -173,8 +173,7 @@ final class PreviewSite: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         do {
-            var fresh = try options.settings(project)
-            fresh.search = .off
+            let fresh = try options.settings(project)
             engine = try Self.makeEngine(options, project, fresh)
             settings = fresh
         } catch {
@@ -197,7 +196,8 @@ final class PreviewSite: @unchecked Sendable {
     func file(_ path: String) -> [UInt8]? {
         lock.lock()
         defer { lock.unlock() }
-        if engine.summariesAreStale, ["sitemap.xml", "feed.xml", "robots.txt"].contains(path) || DirectoryFragments.isDirectoryFile(path) || path.hasPrefix("assets/") {
+        if engine.summariesAreStale, ["sitemap.xml", "feed.xml", "robots.txt"].contains(path) || DirectoryFragments.isDirectoryFile(path)
+            || path.hasPrefix("assets/") || path.hasPrefix("search/") {
             _ = engine.refreshSummaries()
         }
         guard let bytes = engine.outputs[path] else { return nil }
@@ -267,15 +267,19 @@ final class PreviewSite: @unchecked Sendable {
     /// Watches the content, the themes and the settings, and applies changes; runs until
     /// the process ends.
     func watch() throws {
-        let watcher = try FolderWatcher(content: settings.content, themes: "themes", project: ".",
-                                        settingsFile: project.settingsFile.map { ($0 as NSString).lastPathComponent })
         while true {
-            let change = watcher.next()
-            switch change {
-            case let .content(paths):
-                update(paths)
-            case let .restart(why):
-                reload(why)
+            // A new watcher after each restart: the settings may name another content
+            // folder, or the folders watched may have been replaced.
+            let watcher = try FolderWatcher(content: settings.content, themes: "themes", project: ".",
+                                            settingsFile: project.settingsFile.map { ($0 as NSString).lastPathComponent })
+            watching: while true {
+                switch watcher.next() {
+                case let .content(paths):
+                    update(paths)
+                case let .restart(why):
+                    reload(why)
+                    break watching
+                }
             }
         }
     }

@@ -25,7 +25,7 @@ public struct SiteSettings: Sendable, Equatable {
     public var output: String
     /// Where the network files are.
     public var content: String
-    /// Whether to index the site for search (`auto`: when Pagefind is installed).
+    /// Whether to write the site's search index (`search/`).
     public var search: SearchMode
     /// A file of extra areas (`code<TAB>Thai name<TAB>English name` a line) added to the
     /// bundled gazetteer: areas created after it, or synthetic areas for benchmarks.
@@ -58,9 +58,9 @@ public struct SiteSettings: Sendable, Equatable {
 
 /// Whether `build` indexes the site for search.
 public enum SearchMode: String, Sendable, CaseIterable {
-    /// Index when Pagefind is installed; say so when it is not.
+    /// Index (the default; the same as `on`, kept for older settings files).
     case auto
-    /// Always index; fail when Pagefind is missing.
+    /// Index.
     case on
     /// Never index.
     case off

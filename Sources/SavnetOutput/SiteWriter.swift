@@ -286,31 +286,6 @@ public struct SiteWriter {
         return update
     }
 
-    /// Re-indexes the output for search with `indexer` and swaps the new search bundle
-    /// (`pagefind/`) in for the old one; a failed indexer leaves the old bundle.
-    public func reindex(with indexer: SearchIndexer) throws {
-        let fresh = sibling("search-new")
-        let old = sibling("search-old")
-        try? FileManager.default.removeItem(at: fresh)
-        do {
-            try indexer.index(output, bundle: fresh)
-        } catch {
-            discard(fresh)
-            throw error
-        }
-        let bundle = output.appendingPathComponent("pagefind")
-        try? FileManager.default.removeItem(at: old)
-        var info = stat()
-        if lstat(bundle.path, &info) == 0, rename(bundle.path, old.path) != 0 { throw systemError("cannot move aside", bundle.path) }
-        guard rename(fresh.path, bundle.path) == 0 else {
-            let code = errno
-            rename(old.path, bundle.path)
-            discard(fresh)
-            throw systemError("cannot write", bundle.path, code)
-        }
-        discard(old)
-    }
-
     /// Finishes updates that were interrupted after saving their journal, and removes
     /// those that were interrupted before (they had not touched the output).
     public func recoverInterruptedUpdates() {

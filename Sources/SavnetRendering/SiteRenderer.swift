@@ -217,6 +217,7 @@ public struct SiteRenderer: Sendable {
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) { emit(OutputFile(path: "assets/" + path, bytes: bytes)) }
         Feeds(site: site).files().forEach(emit)
         DataExport(site: site).directoryFiles(fragments: fragments).forEach(emit)
+        if searchIndexed { SearchIndex(site: site).files().forEach(emit) }
     }
 }
 

@@ -15,8 +15,6 @@ final class LinkCheckTests: XCTestCase {
             for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
                 let link = String(html[Range(match.range(at: 1), in: html)!])
                 if link.isEmpty || link.contains("://") || link.hasPrefix("mailto:") || link.hasPrefix("data:") { continue }
-                // Pagefind's files exist only when the indexer ran.
-                if link.contains("pagefind/") { continue }
                 var parts: [Substring] = []
                 for part in (folder.isEmpty ? link : folder + "/" + link).split(separator: "/") {
                     if part == ".." { if !parts.isEmpty { parts.removeLast() } } else if part != "." { parts.append(part) }
