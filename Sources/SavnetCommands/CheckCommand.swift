@@ -228,6 +228,29 @@ struct CheckOptions: ParsableArguments {
     }
 }
 
+/// The options of commands that read the project but print no findings list: the
+/// settings file, the language and the date. `check` and `build` have the same three in
+/// `CheckOptions`.
+struct ProjectOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The settings file, or the project folder that holds it.",
+                               discussion: "Default: savnet.yml in the current folder or the nearest folder above it."))
+    var config: String?
+
+    @Option(help: "Language of the messages: th or en (default: from LC_ALL, LC_MESSAGES or LANG).")
+    var lang: Language?
+
+    @Option(help: "Judge terms and deadlines as of this date (2566-09-25 BE or 2023-09-25 CE; default: the settings' status_date, else today).")
+    var today: String?
+
+    /// The same choices as `check` options, for the helpers they share.
+    func checkOptions() throws -> CheckOptions {
+        var arguments = config.map { ["--config", $0] } ?? []
+        if let lang { arguments += ["--lang", lang.rawValue] }
+        if let today { arguments += ["--today", today] }
+        return try CheckOptions.parse(arguments)
+    }
+}
+
 /// How `check` prints its findings.
 enum OutputFormat: String, CaseInsensitiveArgument {
     case human

@@ -36,21 +36,10 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format: human, markdown or json.")
     var format: DiffFormat = .human
 
-    @Option(help: "Language of the report: th or en (default: from LC_ALL, LC_MESSAGES or LANG).")
-    var lang: Language?
-
-    @Option(help: "Judge terms and deadlines, on both sides, as of this date (default: the settings' status_date, else today).")
-    var today: String?
-
-    @Option(help: ArgumentHelp("The settings file, or the project folder that holds it.",
-                               discussion: "Default: savnet.yml in the current folder or the nearest folder above it."))
-    var config: String?
+    @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        var arguments = config.map { ["--config", $0] } ?? []
-        if let lang { arguments += ["--lang", lang.rawValue] }
-        if let today { arguments += ["--today", today] }
-        let options = try CheckOptions.parse(arguments)
+        let options = try self.project.checkOptions()
         let project = try options.open()
         let settings = try options.settings(project)
         let today = try options.resolvedToday(settings)

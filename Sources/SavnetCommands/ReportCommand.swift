@@ -52,21 +52,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "For terms: how many days ahead counts as ending soon.")
     var within = 90
 
-    @Option(help: "Judge terms and deadlines as of this date (2566-09-25 BE or 2023-09-25 CE).")
-    var today: String?
-
-    @Option(help: "Language of the headings: th or en (default: from LC_ALL, LC_MESSAGES or LANG).")
-    var lang: Language?
-
-    @Option(help: ArgumentHelp("The settings file, or the project folder that holds it.",
-                               discussion: "Default: savnet.yml in the current folder or the nearest folder above it."))
-    var config: String?
+    @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        var arguments = config.map { ["--config", $0] } ?? []
-        if let lang { arguments += ["--lang", lang.rawValue] }
-        if let today { arguments += ["--today", today] }
-        let options = try CheckOptions.parse(arguments)
+        let options = try self.project.checkOptions()
         let project = try options.open()
         let settings = try options.settings(project)
         let date = try options.resolvedToday(settings)
