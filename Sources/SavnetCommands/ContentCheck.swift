@@ -23,24 +23,30 @@ struct ContentCheck {
         fileCount = ContentLoader.fileCount(parsed: directory.allFiles.filter { includes($0.path) }.count, findings: diagnostics)
     }
 
-    /// Runs the pipeline on the content folder at `path` (as the user wrote it).
-    static func run(path: String, today: CalendarDate, gazetteer: Gazetteer = .bundled) throws -> ContentCheck {
+    /// Runs the pipeline on the content folder at `path` (as the user wrote it), its files
+    /// shown under `shown` (default: `path`; `diff` reads a revision from elsewhere).
+    static func run(path: String, shown: String? = nil, today: CalendarDate, gazetteer: Gazetteer = .bundled) throws -> ContentCheck {
         var clock = PhaseClock()
         defer { clock.report() }
-        let display = displayPath(path)
-        let loader = ContentLoader(root: URL(fileURLWithPath: path), displayRoot: display)
+        var loaded = try load(path: path, shown: shown, gazetteer: gazetteer)
+        clock.lap("load and hierarchy")
+        let found = Validator().check(loaded.directory, RuleContext(today: today))
+        clock.lap("rules")
+        loaded.diagnostics = (loaded.diagnostics + found).sorted()
+        return loaded
+    }
+
+    /// The first half of the pipeline, for commands that read the directory but report no
+    /// findings (`report`, `export`): load and build the hierarchy; no rules run.
+    static func load(path: String, shown: String? = nil, gazetteer: Gazetteer = .bundled) throws -> ContentCheck {
+        let loader = ContentLoader(root: URL(fileURLWithPath: path), displayRoot: displayPath(shown ?? path))
         let loaded: (files: [NetworkFile], diagnostics: [Diagnostic])
         do {
             loaded = try loader.load()
         } catch let error as ContentLoaderError {
             throw ValidationError("\(error): give the folder that holds the network files, e.g. `savnet check content`")
         }
-        clock.lap("load")
-        let directory = Directory(files: loaded.files, gazetteer: gazetteer)
-        clock.lap("hierarchy")
-        let found = Validator().check(directory, RuleContext(today: today))
-        clock.lap("rules")
-        return ContentCheck(directory: directory, diagnostics: (loaded.diagnostics + found).sorted(),
+        return ContentCheck(directory: Directory(files: loaded.files, gazetteer: gazetteer), diagnostics: loaded.diagnostics,
                             fileCount: ContentLoader.fileCount(parsed: loaded.files.count, findings: loaded.diagnostics))
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SavnetLoading
 import SavnetModel
+import SavnetRendering
 import SavnetRules
 
 /// `savnet diff <rev> [<rev>]`: what changed in the directory, in words a reviewer reads.
@@ -69,11 +70,7 @@ struct DiffCommand: ParsableCommand {
             // No content at that revision: everything is new.
             return ContentCheck(directory: Directory(files: [], gazetteer: gazetteer), diagnostics: [], fileCount: 0)
         }
-        let loader = ContentLoader(root: URL(fileURLWithPath: folder), displayRoot: ContentCheck.displayPath(shown))
-        let loaded = try loader.load()
-        let directory = Directory(files: loaded.files, gazetteer: gazetteer)
-        let found = Validator().check(directory, RuleContext(today: today))
-        return ContentCheck(directory: directory, diagnostics: (loaded.diagnostics + found).sorted(), fileCount: loaded.files.count)
+        return try ContentCheck.run(path: folder, shown: shown, today: today, gazetteer: gazetteer)
     }
 }
 
@@ -239,9 +236,7 @@ struct ContentDiff {
         field("ผู้ลงนามคำสั่ง", "order signer", was.order?.signer?.value, now.order?.signer?.value)
         field("ปีงบประมาณของแผน", "plan fiscal year", was.plan?.fiscalYear.map { String($0.value) }, now.plan?.fiscalYear.map { String($0.value) })
         field("จำนวนกิจกรรมในแผน", "plan activities", was.plan.map { String($0.activities.count) }, now.plan.map { String($0.activities.count) })
-        func money(_ value: Located<Double>?) -> String? {
-            value.map { $0.value == $0.value.rounded() && abs($0.value) < 1e15 ? String(Int($0.value)) : String(format: "%.2f", $0.value) }
-        }
+        func money(_ value: Located<Double>?) -> String? { value.map { ReportTable.amount($0.value) } }
         field("ข้อมูลการเงิน ณ วันที่", "finance as of", was.finance?.asOf?.value.buddhistISO, now.finance?.asOf?.value.buddhistISO)
         field("ยอดเงินกองทุน", "fund balance", money(was.finance?.fundBalance), money(now.finance?.fundBalance))
         field("รายรับ", "income", money(was.finance?.income), money(now.finance?.income))
@@ -339,7 +334,7 @@ struct ContentDiff {
     }
 
     func json(from: String, to: String?) -> String {
-        func string(_ s: String) -> String { JSONText.quote(s) }
+        func string(_ s: String) -> String { JSONWriter.quote(s) }
         var parts: [String] = []
         parts.append("\"from\": \(string(from))")
         parts.append("\"to\": \(to.map(string) ?? "null")")
@@ -356,28 +351,5 @@ struct ContentDiff {
         parts.append("\"appeared\": [" + appeared.map(finding).joined(separator: ", ") + "]")
         parts.append("\"fixed\": [" + fixed.map(finding).joined(separator: ", ") + "]")
         return "{" + parts.joined(separator: ", ") + "}"
-    }
-}
-
-/// JSON string literals.
-enum JSONText {
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

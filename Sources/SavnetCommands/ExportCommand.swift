@@ -53,7 +53,7 @@ struct ExportCommand: ParsableCommand {
         let today = try options.resolvedToday(settings)
         let gazetteer = try options.gazetteer(settings, project)
         let scope = try AreaScope(province: province, district: nil, gazetteer: gazetteer)
-        let check = try ContentCheck.run(path: settings.content, today: today, gazetteer: gazetteer)
+        let check = try ContentCheck.load(path: settings.content, gazetteer: gazetteer)
         let files = check.directory.allFiles.filter { file in
             guard let code = file.network?.area.value else { return false }
             return scope.province == nil || scope.includes(code)

@@ -61,7 +61,7 @@ struct ReportCommand: ParsableCommand {
         let date = try options.resolvedToday(settings)
         let gazetteer = try options.gazetteer(settings, project)
         let scope = try AreaScope(province: province, district: district, gazetteer: gazetteer)
-        let check = try ContentCheck.run(path: settings.content, today: date, gazetteer: gazetteer)
+        let check = try ContentCheck.load(path: settings.content, gazetteer: gazetteer)
         let report = Report(directory: check.directory, scope: scope, today: date, thai: options.language == .th)
         let table: ReportTable
         switch kind {
@@ -201,14 +201,11 @@ struct Report {
 
     func finance() -> ReportTable {
         let table = RollUpTable(directory, today: today)
-        func amount(_ value: Double) -> String {
-            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.2f", value)
-        }
         var rows: [[String]] = []
         for area in areas(down: .district) {
             let total = table[area.code]
             rows.append([area.code, area.level.rawValue, area.qualifiedNameTH, String(total.networks), String(total.groups),
-                         String(total.members), amount(total.savings), amount(total.fundBalance)])
+                         String(total.members), ReportTable.amount(total.savings), ReportTable.amount(total.fundBalance)])
         }
         return ReportTable(columns: [heading("code", "รหัส"), heading("level", "ระดับ"), heading("area", "พื้นที่"),
                                      heading("networks", "เครือข่าย"), heading("groups", "กลุ่ม"), heading("members", "สมาชิก"),

@@ -1,4 +1,5 @@
 import Foundation
+import SavnetRendering
 
 /// Rows and columns printed as an aligned table, CSV, Markdown or JSON.
 struct ReportTable {
@@ -41,6 +42,11 @@ struct ReportTable {
         return out
     }
 
+    /// An amount in baht as a report shows it: whole baht plain, else two decimals.
+    static func amount(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.2f", value)
+    }
+
     /// How many terminal columns `text` takes.
     static func displayWidth(_ text: String) -> Int {
         var width = 0
@@ -81,7 +87,7 @@ struct ReportTable {
 
     func markdown() -> String {
         func cell(_ text: String) -> String {
-            DiffCommandMarkdown.escape(text)
+            ContentDiff.escape(text)
         }
         var out = "| " + columns.map(cell).joined(separator: " | ") + " |\n"
         out += "|" + columns.map { _ in "---|" }.joined() + "\n"
@@ -91,13 +97,8 @@ struct ReportTable {
 
     func json() -> String {
         let items = rows.map { row in
-            "{" + zip(columns, row).map { JSONText.quote($0) + ": " + JSONText.quote($1) }.joined(separator: ", ") + "}"
+            "{" + zip(columns, row).map { JSONWriter.quote($0) + ": " + JSONWriter.quote($1) }.joined(separator: ", ") + "}"
         }
         return "[\n" + items.map { "  " + $0 }.joined(separator: ",\n") + (items.isEmpty ? "" : "\n") + "]\n"
     }
-}
-
-/// Markdown escaping shared by `diff` and the reports.
-enum DiffCommandMarkdown {
-    static func escape(_ text: String) -> String { ContentDiff.escape(text) }
 }

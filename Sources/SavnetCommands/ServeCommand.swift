@@ -238,20 +238,7 @@ final class PreviewSite: @unchecked Sendable {
         return nil
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { Feeds.escape(text) }
 
     /// Watches the content, the themes and the settings, and applies changes; runs until
     /// the process ends.

@@ -1,7 +1,7 @@
 import SavnetModel
 
 /// `sitemap.xml`, `feed.xml` (Atom, networks by the latest date in their files) and `robots.txt`.
-struct Feeds {
+public struct Feeds {
     let site: SiteContext
 
     func files() -> [OutputFile] {
@@ -81,7 +81,8 @@ struct Feeds {
         }
     }
 
-    static func escape(_ text: String) -> String {
+    /// `text` safe inside XML or HTML text and attribute values.
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

@@ -1,7 +1,7 @@
 /// A small, fast JSON writer for the site's data files: keys are written in the order
 /// given (callers sort them), strings escaped per RFC 8259. Foundation's `JSONEncoder`
 /// took about three seconds for national-scale data; this takes a fraction.
-struct JSONWriter {
+public struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
 
@@ -87,8 +87,19 @@ struct JSONWriter {
         bytes.append(0x22)
     }
 
-    private mutating func escape(_ text: String) {
-        for byte in text.utf8 {
+    private mutating func escape(_ text: String) { Self.escape(text.utf8, into: &bytes) }
+
+    /// `text` as a JSON string literal, quotes included (for JSON written by hand).
+    public static func quote(_ text: String) -> String {
+        var bytes: [UInt8] = [0x22]
+        escape(text.utf8, into: &bytes)
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 text escaped for the inside of a JSON string.
+    static func escape<Text: Sequence>(_ text: Text, into bytes: inout [UInt8]) where Text.Element == UInt8 {
+        for byte in text {
             switch byte {
             case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
             case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])

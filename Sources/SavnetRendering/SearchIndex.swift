@@ -64,19 +64,18 @@ struct SearchIndex {
         for (bucket, bytes) in encoded.enumerated() { files.append(OutputFile(path: "search/t/\(bucket).json", bytes: bytes)) }
         var chunk = 0
         while chunk * Self.chunkSize < max(documents.count, 1) {
-            var bytes: [UInt8] = [0x5B]
-            for (position, document) in documents.dropFirst(chunk * Self.chunkSize).prefix(Self.chunkSize).enumerated() {
-                if position > 0 { bytes += [0x2C, 0x0A] }
-                bytes.append(0x5B)
-                JSONBytes.string(Array(document.title.utf8), into: &bytes)
-                bytes.append(0x2C)
-                JSONBytes.string(Array(document.url.utf8), into: &bytes)
-                bytes.append(0x2C)
-                JSONBytes.string(Array(document.place.utf8), into: &bytes)
-                bytes.append(0x5D)
+            var json = JSONWriter(capacity: Self.chunkSize * 200)
+            json.beginArray()
+            for document in documents.dropFirst(chunk * Self.chunkSize).prefix(Self.chunkSize) {
+                json.beginArray()
+                json.string(document.title)
+                json.string(document.url)
+                json.string(document.place)
+                json.endArray()
             }
-            bytes += [0x5D, 0x0A]
-            files.append(OutputFile(path: "search/d/\(chunk).json", bytes: bytes))
+            json.endArray()
+            json.append(0x0A)
+            files.append(OutputFile(path: "search/d/\(chunk).json", bytes: json.bytes))
             chunk += 1
         }
         return files
@@ -93,6 +92,11 @@ struct SearchIndex {
             $0.term != $1.term ? $0.term.lexicographicallyPrecedes($1.term) : $0.document < $1.document
         }
         var bytes: [UInt8] = [0x7B]
+        func string(_ text: [UInt8]) {
+            bytes.append(0x22)
+            JSONWriter.escape(text, into: &bytes)
+            bytes.append(0x22)
+        }
         var start = 0
         var postings: [(document: Int32, weight: Int32)] = []
         while start < sorted.count {
@@ -110,20 +114,18 @@ struct SearchIndex {
             }
             postings.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.document < $1.document }
             if start > 0 { bytes.append(0x2C) }
-            JSONBytes.string(term, into: &bytes)
+            string(term)
             bytes += Array(":{\"p\":[".utf8)
             for (index, posting) in postings.prefix(maximumPostings).enumerated() {
                 if index > 0 { bytes.append(0x2C) }
                 bytes.append(0x5B)
-                JSONBytes.integer(Int(posting.document), into: &bytes)
-                bytes.append(0x2C)
-                JSONBytes.integer(Int(posting.weight), into: &bytes)
+                bytes += Array("\(posting.document),\(posting.weight)".utf8)
                 bytes.append(0x5D)
             }
             bytes.append(0x5D)
             if postings.count > maximumPostings {
                 bytes += Array(",\"n\":".utf8)
-                JSONBytes.integer(postings.count, into: &bytes)
+                bytes += Array(String(postings.count).utf8)
             }
             bytes.append(0x7D)
             start = end
@@ -248,34 +250,5 @@ struct SearchIndex {
             hash = hash &* 16_777_619
         }
         return hash
-    }
-}
-
-/// JSON written straight to bytes.
-enum JSONBytes {
-    /// `text` (UTF-8) as a JSON string: quotes, backslashes, control characters, `<` and the
-    /// two line separators JavaScript once refused are escaped.
-    static func string(_ text: [UInt8], into bytes: inout [UInt8]) {
-        bytes.append(0x22)
-        var index = 0
-        while index < text.count {
-            let byte = text[index]
-            switch byte {
-            case 0x22: bytes += [0x5C, 0x22]
-            case 0x5C: bytes += [0x5C, 0x5C]
-            case 0x3C: bytes += Array("\\u003c".utf8)
-            case 0x00..<0x20: bytes += Array(String(format: "\\u%04x", byte).utf8)
-            case 0xE2 where index + 2 < text.count && text[index + 1] == 0x80 && (text[index + 2] == 0xA8 || text[index + 2] == 0xA9):
-                bytes += Array((text[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                index += 2
-            default: bytes.append(byte)
-            }
-            index += 1
-        }
-        bytes.append(0x22)
-    }
-
-    static func integer(_ value: Int, into bytes: inout [UInt8]) {
-        bytes += Array(String(value).utf8)
     }
 }

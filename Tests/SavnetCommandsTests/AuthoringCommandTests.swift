@@ -130,18 +130,6 @@ final class AuthoringCommandTests: SampleProjectTestCase {
 
     // MARK: diff
 
-    private func git(_ arguments: String...) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "init.defaultBranch=main"] + arguments
-        process.currentDirectoryURL = work
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, arguments.joined(separator: " "))
-    }
-
     func testDiffSaysWhatChangedForAReviewer() throws {
         try git("init", "-q")
         try git("add", "-A")

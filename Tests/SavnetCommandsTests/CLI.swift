@@ -63,6 +63,27 @@ struct CLI {
         return (String(decoding: data, as: UTF8.self), process.terminationStatus)
     }
 
+    /// Starts `savnet arguments…` (a server) and waits for the first line it prints; the
+    /// caller stops the process.
+    static func start(_ arguments: [String], in directory: URL) throws -> (process: Process, firstLine: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        while !line.contains(0x0A) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line += chunk
+        }
+        return (process, String(decoding: line, as: UTF8.self))
+    }
+
     /// Runs in fixture folder `name`.
     static func run(_ arguments: [String], fixture name: String, environment: [String: String] = [:]) throws -> Result {
         try run(arguments, in: fixtures.appendingPathComponent(name), environment: environment)
@@ -113,5 +134,18 @@ class SampleProjectTestCase: XCTestCase {
 
     func tree(_ folder: String) throws -> [String: Data] {
         try project.tree(folder)
+    }
+
+    /// Runs git in the project (a test identity, `main` as the first branch); it must succeed.
+    func git(_ arguments: String...) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "init.defaultBranch=main"] + arguments
+        process.currentDirectoryURL = work
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "git " + arguments.joined(separator: " "))
     }
 }

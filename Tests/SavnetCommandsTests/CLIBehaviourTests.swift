@@ -100,16 +100,6 @@ final class CLIBehaviourTests: SampleProjectTestCase {
     /// Every example in every command's help runs (in a fresh copy of the sample, in a git
     /// repository with two commits) and is not a usage error.
     func testEveryHelpExampleRuns() throws {
-        func git(_ arguments: [String]) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "init.defaultBranch=main"] + arguments
-            process.currentDirectoryURL = work
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-        }
         var examples: [[String]] = []
         for command in ["", "check", "build", "serve", "new", "fmt", "diff", "report", "export", "init", "areas"] {
             let help = try CLI.run(command.isEmpty ? ["--help"] : [command, "--help"], in: work)
@@ -128,10 +118,10 @@ final class CLIBehaviourTests: SampleProjectTestCase {
         for example in examples {
             try? FileManager.default.removeItem(at: work)
             project = try SampleProject()
-            try git(["init", "-q"])
-            try git(["add", "-A"])
-            try git(["commit", "-q", "-m", "one"])
-            try git(["commit", "-q", "--allow-empty", "-m", "two"])
+            try git("init", "-q")
+            try git("add", "-A")
+            try git("commit", "-q", "-m", "one")
+            try git("commit", "-q", "--allow-empty", "-m", "two")
             // `new` examples need their area free.
             for file in ["content/84/8409/840901.md", "content/84/8417/_index.md"] {
                 try? FileManager.default.removeItem(at: work.appendingPathComponent(file))
@@ -148,23 +138,10 @@ final class CLIBehaviourTests: SampleProjectTestCase {
 
     /// Whether `savnet serve …` starts serving (its first line); it is then stopped.
     static func serves(_ arguments: [String], in folder: URL) throws -> Bool {
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
-        var text = Data()
-        while !text.contains(0x0A) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += chunk
-        }
-        return String(decoding: text, as: UTF8.self).hasPrefix("serving ")
+        let (process, line) = try CLI.start(arguments, in: folder)
+        process.terminate()
+        process.waitUntilExit()
+        return line.hasPrefix("serving ")
     }
 
     /// Splits a shell line into words, honouring double quotes.

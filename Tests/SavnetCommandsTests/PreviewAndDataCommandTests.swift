@@ -42,24 +42,9 @@ final class PreviewAndDataCommandTests: SampleProjectTestCase {
     }
 
     func testServeServesEditsAndShowsErrorsUntilTheyAreFixed() throws {
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = ["serve", "--port", "0", "--today", "2566-09-25"]
-        process.currentDirectoryURL = work
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
         // The first line names the address: loopback, an ephemeral port.
-        var line = Data()
-        while !line.contains(0x0A) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += chunk
-        }
-        let text = String(decoding: line, as: UTF8.self)
+        let (process, text) = try CLI.start(["serve", "--port", "0", "--today", "2566-09-25"], in: work)
+        defer { process.terminate(); process.waitUntilExit() }
         guard let range = text.range(of: "http://127.0.0.1:"), let base = URL(string: String(text[range.lowerBound...].prefix { !$0.isWhitespace })) else {
             return XCTFail("no address in \(text)")
         }
