@@ -185,7 +185,7 @@ final class PreviewSite: @unchecked Sendable {
     func file(_ path: String) -> [UInt8]? {
         lock.lock()
         defer { lock.unlock() }
-        if engine.summariesAreStale, ["sitemap.xml", "feed.xml", "robots.txt"].contains(path) || DirectoryFragments.isDirectoryFile(path)
+        if engine.summariesAreStale, ["sitemap.xml", "feed.xml", "robots.txt", "areas.json"].contains(path) || DirectoryFragments.isDirectoryFile(path)
             || path.hasPrefix("assets/") || path.hasPrefix("search/") {
             _ = engine.refreshSummaries()
         }

@@ -320,7 +320,8 @@ extension BuildEngine {
         guard reader.isAtEnd else { throw SnapshotError.corrupt }
         restoredStore = store
         directory = Directory(files: Array(files.values), gazetteer: gazetteer)
-        fragments.restore(spans: savedSpans, files: files.filter { !changed.contains($0.key) }.map(\.value))
+        fragments.restore(spans: savedSpans, files: files.filter { !changed.contains($0.key) }.map(\.value),
+                          existing: Set(directory.networkCodes))
 
         // The edits since, as the in-process engine takes them; a file the content folder
         // no longer lists is deleted, whatever is at its path.

@@ -46,6 +46,9 @@ public struct Gazetteer: Sendable {
         ContentDigest(combining: areas.keys.sorted().flatMap { code in [code, areas[code]!.nameTH, areas[code]!.nameEN] })
     }
 
+    /// The Thai names of every area, without their level prefixes, sorted.
+    public var allNamesTH: [String] { Set(areas.values.map(\.nameTH)).sorted() }
+
     /// The area with this code; `""` is the whole country.
     public func area(_ code: String) -> Area? {
         code.isEmpty ? Area.national : areas[code]

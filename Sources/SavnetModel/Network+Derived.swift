@@ -13,12 +13,15 @@ public extension Network {
         return base + area.qualifiedNameTH
     }
 
-    /// The latest date the file records (order, term, nominees, finance, regulation):
-    /// when the network's information last changed, for feeds. Nil when it has no dates.
+    /// The latest date of an event of the network's own (founding, order, term, nominees
+    /// reported, regulation adopted, plan made): when its information last changed, for
+    /// the feed and the sitemap. The finance figures' date is left out: every network
+    /// reports as of the same day (the end of the fiscal year), which would date every
+    /// entry alike. Nil when it has no dates.
     var lastChanged: CalendarDate? {
         let dates: [CalendarDate?] = [
             founded?.value, order?.date?.value, term?.start.value, nominees?.reported?.value,
-            finance?.asOf?.value, regulation?.adopted?.value,
+            regulation?.adopted?.value, plan?.date?.value,
         ]
         return dates.compactMap { $0 }.max()
     }

@@ -3,7 +3,7 @@
 public struct Theme: Sendable {
     /// Template text by name (`district`, `layout`), without the `.mustache` extension.
     public var templates: [String: String]
-    /// Static files by path relative to the theme's `static/` folder (`style.css`, `fonts/Laksaman.otf`).
+    /// Static files by path relative to the theme's `static/` folder (`style.css`, `fonts/Laksaman.woff2`).
     public var assets: [String: [UInt8]]
 
     /// Creates a theme.

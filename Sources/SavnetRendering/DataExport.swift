@@ -33,10 +33,13 @@ struct DataExport {
         var groups: [String: [(NetworkFile, Area)]] = [:]
         for entry in published { groups[DirectoryFragments.group(of: entry.1.code), default: []].append(entry) }
         let gazetteer = site.gazetteer
+        // An organisation's parent is named only when that network exists.
+        let existing = Set(published.map(\.1.code))
+        fragments?.use(existing: existing)
         var files: [OutputFile] = []
         for province in groups.keys.sorted() where !province.isEmpty {
             let path = DirectoryFragments.path(ofGroup: province)
-            files.append(OutputFile(path: path, bytes: popolo(groups[province]!, path: path, fragments: fragments, existing: nil)))
+            files.append(OutputFile(path: path, bytes: popolo(groups[province]!, path: path, fragments: fragments, existing: existing)))
         }
         let index: (inout JSONWriter) -> Void = { json in
             json.key("provinces"); json.beginArray()
@@ -53,16 +56,15 @@ struct DataExport {
             json.endArray()
         }
         files.append(OutputFile(path: "directory.json", bytes: popolo(groups[""] ?? [], path: "directory.json", fragments: fragments,
-                                                                      existing: nil, extra: index)))
+                                                                      existing: existing, extra: index)))
         return files
     }
 
-    /// Every published network in one Popolo file (for `savnet export`). With
-    /// `linkingExistingParents`, an organisation names its parent only when the parent
-    /// network is part of the same file.
-    func directoryFile(linkingExistingParents: Bool = false) -> OutputFile {
+    /// Every published network in one Popolo file (for `savnet export`); an organisation
+    /// names its parent only when the parent network is part of the file.
+    func directoryFile() -> OutputFile {
         let all = published
-        let existing: Set<String>? = linkingExistingParents ? Set(all.map(\.1.code)) : nil
+        let existing = Set(all.map(\.1.code))
         return OutputFile(path: "directory.json", bytes: popolo(all, path: nil, fragments: nil, existing: existing))
     }
 
@@ -132,6 +134,9 @@ public final class DirectoryFragments: @unchecked Sendable {
     /// The network files each directory file held when it was last kept.
     private var keysByFile: [String: [String]] = [:]
     private let keepsBytes: Bool
+    /// The areas with networks when the kept parts were written: an organisation names its
+    /// parent only when the parent's network exists, so the parts go stale when this changes.
+    private var existing: Set<String>?
 
     /// An empty store. With `keepsBytes: false` only the spans are kept after writing, and
     /// the bytes must come back through `attach(_:to:)` (read from the output).
@@ -185,9 +190,11 @@ public final class DirectoryFragments: @unchecked Sendable {
 
     /// Restores spans saved with `spans` for the given files (those whose content did not
     /// change since); they are used once `attach(_:to:)` gives the bytes they point into.
-    public func restore(spans saved: [String: DirectorySpans], files: [NetworkFile]) {
+    /// `existing`: the areas with networks in the build the spans come from.
+    public func restore(spans saved: [String: DirectorySpans], files: [NetworkFile], existing: Set<String>) {
         lock.lock()
         defer { lock.unlock() }
+        self.existing = existing
         previous = [:]
         byPath = [:]
         keysByFile = [:]
@@ -196,6 +203,19 @@ public final class DirectoryFragments: @unchecked Sendable {
             byPath[file.path] = (file, spans)
             keysByFile[Self.path(ofGroup: Self.group(of: code)), default: []].append(file.path)
         }
+    }
+
+    /// Forgets every kept part when the set of areas with networks is not the one they
+    /// were written with (a parent network appeared or went away).
+    func use(existing codes: Set<String>) {
+        lock.lock()
+        defer { lock.unlock() }
+        if existing != codes {
+            previous = [:]
+            byPath = [:]
+            keysByFile = [:]
+        }
+        existing = codes
     }
 
     /// A directory file restored spans point into, as read back from the output.
@@ -234,6 +254,15 @@ struct NetworkRecord {
     /// The record with keys in sorted order.
     func write(into json: inout JSONWriter) {
         json.beginObject()
+        json.key("advisors"); json.beginArray()
+        for advisor in network.advisors {
+            json.beginObject()
+            json.field("honorific_prefix", advisor.title?.value)
+            json.field("name", advisor.name.value)
+            json.field("role", advisor.role?.value)
+            json.endObject()
+        }
+        json.endArray()
         json.key("area"); json.string(area)
         json.field("area_name", areaName)
         json.key("committee"); json.beginArray()
@@ -275,6 +304,47 @@ struct NetworkRecord {
         json.field("name", name)
         json.field("order_date", orderDate)
         json.field("order_number", orderNumber)
+        if let plan = network.plan {
+            json.key("plan"); json.beginObject()
+            json.key("activities"); json.beginArray()
+            for activity in plan.activities {
+                json.beginObject()
+                if let budget = activity.budget?.value { json.key("budget"); json.number(budget) }
+                json.field("indicator", activity.indicator?.value)
+                json.key("months"); json.beginArray()
+                for month in activity.months { json.number(month.value) }
+                json.endArray()
+                json.field("name", activity.name.value)
+                json.field("responsible", activity.responsible.map { NetworkView.positionName($0.value) })
+                json.endObject()
+            }
+            json.endArray()
+            json.field("date", plan.date?.value.iso)
+            if let year = plan.fiscalYear?.value { json.key("fiscal_year"); json.number(year) }
+            json.endObject()
+        }
+        if let regulation = network.regulation {
+            json.key("regulation"); json.beginObject()
+            json.field("adopted", regulation.adopted?.value.iso)
+            json.key("chapters"); json.beginArray()
+            for chapter in regulation.chapters {
+                json.beginObject()
+                json.key("clauses"); json.beginArray()
+                for clause in chapter.clauses {
+                    json.beginObject()
+                    json.key("number"); json.number(clause.number.value)
+                    json.field("text", clause.text?.value)
+                    json.endObject()
+                }
+                json.endArray()
+                if let number = chapter.number?.value { json.key("number"); json.number(number) }
+                json.field("title", chapter.title?.value)
+                json.endObject()
+            }
+            json.endArray()
+            json.field("title", regulation.title?.value)
+            json.endObject()
+        }
         json.field("term_end", termEnd)
         json.field("term_start", termStart)
         json.endObject()

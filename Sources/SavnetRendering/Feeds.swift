@@ -17,6 +17,7 @@ public struct Feeds {
         xml += Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
         let base = Array(Self.escape(site.settings.baseURL).utf8)
         for page in site.pages() where page != .notFound {
+            if case let .area(area) = page, site.isEmpty(area) { continue }
             xml += Array("<url><loc>".utf8)
             xml += base
             Self.escape(page.folder, into: &xml)

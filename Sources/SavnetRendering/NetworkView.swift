@@ -19,6 +19,7 @@ struct NetworkView {
             "hasAdvisors": !network.advisors.isEmpty,
             "hasRegulation": network.regulation != nil,
             "hasPlan": network.plan != nil,
+            "chairName": TemplateData.value(network.committee.first { $0.position == .chair }?.fullName),
         ]
         if let term = network.term {
             let status = network.termStatus(on: today)

@@ -23,7 +23,7 @@ public struct OpenData {
     /// Organisations, posts, memberships, areas and persons in the Popolo vocabulary; an
     /// organisation links to its parent only when the parent is exported too.
     public func popolo() -> [UInt8] {
-        DataExport(site: site).directoryFile(linkingExistingParents: true).bytes
+        DataExport(site: site).directoryFile().bytes
     }
 
     /// Every network's record, as its `network.json`, in one array.

@@ -5,6 +5,8 @@ extension SiteContext {
     func home() -> [String: Any] {
         let national = directory.network(forArea: "")
         var context = common(.home, title: settings.title, crumbs: [], current: "ทั้งประเทศ")
+        // The layout adds the site's title after a page's own; home has none of its own.
+        context["title"] = false
         context["heading"] = national?.displayName(area: Area.national) ?? settings.title
         context["network"] = TemplateData.value(networkView(Area.national))
         context["rollUp"] = TemplateData.value(rollUpView("", own: national))
@@ -12,17 +14,36 @@ extension SiteContext {
             let districts = gazetteer.childCodes(of: province.code)
             let subdistricts = districts.flatMap { gazetteer.childCodes(of: $0) }
             let rollUp = rollUps[province.code]
+            let covered = districts.filter(directory.hasNetwork).count
             return [
+                "code": province.code,
                 "name": province.nameTH, "url": SitePaths.link(from: "", to: province.code),
                 "hasNetwork": directory.hasNetwork(province.code),
-                "districts": "\(districts.filter(directory.hasNetwork).count) / \(districts.count)",
+                "hasContent": directory.hasContent(under: province.code),
+                "share": districts.isEmpty ? 0.0 : Double(covered) / Double(districts.count),
+                "districts": "\(covered) / \(districts.count)",
                 "subdistricts": "\(subdistricts.filter(directory.hasNetwork).count) / \(subdistricts.count)",
                 "expired": rollUp.expired, "expiring": rollUp.expiring,
             ]
         }
-        context["provinces"] = ["rows": rows, "count": rows.count]
+        // Provinces grouped by region: the first digit of the DOPA code.
+        let regions = Dictionary(grouping: rows) { ($0["code"] as! String).prefix(1) }
+            .sorted { $0.key < $1.key }
+            .map { digit, rows -> [String: Any] in
+                ["name": Self.regionNames[String(digit)] ?? "ภาค \(digit)", "rows": rows, "id": "region-\(digit)"]
+            }
+        let withData = rows.filter { $0["hasContent"] as! Bool }
+        context["provinces"] = ["rows": rows, "count": rows.count, "regions": regions,
+                                "withData": TemplateData.value(withData.isEmpty ? nil : ["rows": withData])]
+        context["tileMap"] = TileMap(regions: regions).svg
         return context
     }
+
+    /// Regions as the DOPA province codes group them (the code's first digit).
+    static let regionNames = [
+        "1": "ภาคกลาง", "2": "ภาคตะวันออก", "3": "ภาคตะวันออกเฉียงเหนือตอนล่าง", "4": "ภาคตะวันออกเฉียงเหนือตอนบน",
+        "5": "ภาคเหนือตอนบน", "6": "ภาคเหนือตอนล่าง", "7": "ภาคตะวันตก", "8": "ภาคใต้ตอนบน", "9": "ภาคใต้ตอนล่าง",
+    ]
 
     func province(_ area: Area) -> [String: Any] {
         let page = Page.area(area)
@@ -99,7 +120,47 @@ private extension SiteContext {
         context["rollUp"] = TemplateData.value(rollUpView(area.code, own: network))
         context["body"] = TemplateData.value(body(area))
         context["areaName"] = area.qualifiedNameTH
+        context["noindex"] = isEmpty(area)
+        context["contacts"] = contactsView(area, network)
+        if network == nil { context["known"] = TemplateData.value(knownView(area, folder: page.folder)) }
         return context
+    }
+
+    /// Whom a reader can ask: the network's contacts that consented to publication, and
+    /// always the community development office responsible for the area.
+    func contactsView(_ area: Area, _ network: Network?) -> [String: Any] {
+        let people = (network?.contacts ?? []).filter { $0.consent?.value == true }.map { contact -> [String: Any] in
+            ["name": contact.name?.value ?? "–", "phone": TemplateData.value(contact.phone?.value),
+             "email": TemplateData.value(contact.email?.value)]
+        }
+        return ["people": people, "hasPeople": !people.isEmpty, "office": Self.office(for: area, gazetteer)]
+    }
+
+    /// The community development office responsible for an area: the district's office
+    /// for a district or subdistrict, the province's for a province, else the department.
+    static func office(for area: Area, _ gazetteer: Gazetteer) -> String {
+        switch area.level {
+        case .national: return "กรมการพัฒนาชุมชน"
+        case .province: return "สำนักงานพัฒนาชุมชน" + area.qualifiedNameTH
+        case .district: return "สำนักงานพัฒนาชุมชน" + area.qualifiedNameTH
+        case .subdistrict:
+            let district = gazetteer.path(to: area.code).dropLast().last ?? area
+            return "สำนักงานพัฒนาชุมชน" + district.qualifiedNameTH
+        }
+    }
+
+    /// For an area without a network: the network one level up, if recorded, and the
+    /// members of its committee who represent this area.
+    func knownView(_ area: Area, folder: String) -> [String: Any]? {
+        guard let parent = gazetteer.path(to: area.code).dropLast().last,
+              let network = publishedNetwork(parent) else { return nil }
+        let representatives = network.committeeInTemplateOrder.filter { $0.represents?.value == area.code }
+        return [
+            "networkName": network.displayName(area: parent),
+            "url": SitePaths.link(from: folder, to: parent.code),
+            "representatives": representatives.map { ["name": $0.fullName, "position": $0.positionTitle] },
+            "hasRepresentatives": !representatives.isEmpty,
+        ]
     }
 
     /// The nominees each district reported for the province committee, with the deadline.

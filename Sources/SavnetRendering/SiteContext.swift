@@ -128,6 +128,13 @@ struct SiteContext {
         return paths
     }
 
+    /// Whether an area's page has nothing of its own: no network at or below the area.
+    /// Such a page says so and whom to ask; it is marked `noindex` and left out of the
+    /// sitemap and the search index.
+    func isEmpty(_ area: Area) -> Bool {
+        !area.code.isEmpty && !directory.hasContent(under: area.code)
+    }
+
     /// Whether the site has a page for an area (so links to it resolve).
     func hasPage(_ code: String) -> Bool {
         switch code.count {
@@ -155,6 +162,9 @@ struct SiteContext {
             var context = common(page, title: "ไม่พบหน้านี้", crumbs: [], current: nil)
             context["root"] = settings.basePath
             context["searchable"] = false
+            // Served at any missing address: it is not the canonical copy of any page.
+            context["canonical"] = false
+            context["noindex"] = true
             return ("404", context)
         }
     }

@@ -94,17 +94,19 @@ public struct SiteRenderer: Sendable {
     public static let viewKeys: Set<String> = [
         "accounts", "acting", "activities", "adopted", "advisors", "areaName", "asOf", "background", "badge", "bank",
         "basis", "body", "branch", "breadcrumbs", "budget", "canonical", "cells", "chairName", "chapters",
-        "children", "clauses", "closing", "columns", "committee", "count", "covered", "date", "deadline",
-        "deliverables", "description", "district", "districts", "duties", "end", "expenses",
-        "expired", "expiring", "fiscalYear", "founded", "fundBalance", "funds", "groups", "hasAdvisors", "hasGroups",
-        "hasNetwork", "hasPlan", "hasRegulation", "hasSources", "heading", "income", "indicator", "issuer", "items",
-        "label", "letter", "loans", "members", "monthHeaders", "months", "name", "names", "network", "networkName",
-        "networks", "nomineeNames", "nominees", "nomineesReported", "number", "on", "order", "own", "plan",
-        "position", "preamble", "provinces", "regulation", "regulationAdopted", "reported", "reporter",
-        "reporterTitle", "representatives", "represents", "representsHeader", "representsURL", "responsible", "role",
-        "rollUp", "root", "rows", "savings", "searchIndexed", "searchable", "signatories", "signer", "signerTitle",
-        "site", "sources", "start", "status", "statusDate", "statusLabel", "subdistricts", "subject", "term",
-        "termText", "text", "title", "total", "url", "village", "withdrawal",
+        "children", "clauses", "closing", "code", "columns", "committee", "contacts", "count", "covered", "date",
+        "deadline", "deliverables", "description", "district", "districts", "duties", "email", "end", "expenses",
+        "expired", "expiring", "fiscalYear", "founded", "fundBalance", "funds", "groups", "hasAdvisors",
+        "hasContent", "hasGroups", "hasNetwork", "hasPeople", "hasPlan", "hasRegulation", "hasRepresentatives",
+        "hasSources", "heading", "id", "income", "indicator", "issuer", "items", "known", "label", "letter", "loans",
+        "members", "monthHeaders", "months", "name", "names", "network", "networkName", "networks", "noindex",
+        "nomineeNames", "nominees", "nomineesReported", "number", "office", "on", "order", "own", "people", "phone",
+        "plan", "position", "preamble", "provinces", "regions", "regulation", "regulationAdopted", "reported",
+        "reporter", "reporterTitle", "representatives", "represents", "representsHeader", "representsURL",
+        "responsible", "role", "rollUp", "root", "rows", "savings", "searchable", "searchIndexed", "share",
+        "signatories", "signer", "signerTitle", "site", "sources", "start", "status", "statusDate", "statusLabel",
+        "subdistricts", "subject", "term", "termText", "text", "tileMap", "title", "total", "url", "village",
+        "withData", "withdrawal",
     ]
 
     /// The templates every theme must provide (a site theme inherits the default's).
@@ -216,6 +218,7 @@ public struct SiteRenderer: Sendable {
                                sumRollUps: false)
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) { emit(OutputFile(path: "assets/" + path, bytes: bytes)) }
         Feeds(site: site).files().forEach(emit)
+        emit(AreaList(site: site).file())
         DataExport(site: site).directoryFiles(fragments: fragments).forEach(emit)
         if searchIndexed { SearchIndex(site: site).files().forEach(emit) }
     }
@@ -264,7 +267,7 @@ extension SiteRenderer {
         guard let html = library.render(context, withTemplate: template) else {
             throw RenderError.missingTemplate(template)
         }
-        return OutputFile(path: page.path, text: html)
+        return OutputFile(path: page.path, bytes: ThaiLineBreaks.apply(html))
     }
 }
 

@@ -149,3 +149,10 @@ class SampleProjectTestCase: XCTestCase {
         XCTAssertEqual(process.terminationStatus, 0, "git " + arguments.joined(separator: " "))
     }
 }
+
+extension String {
+    /// The text without savnet's `<t-w>` word marks (they keep Thai words whole on a line).
+    var withoutWordMarks: String {
+        replacingOccurrences(of: "<t-w>", with: "").replacingOccurrences(of: "</t-w>", with: "")
+    }
+}

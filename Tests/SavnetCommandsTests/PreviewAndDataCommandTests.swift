@@ -28,7 +28,7 @@ final class PreviewAndDataCommandTests: SampleProjectTestCase {
             if count <= 0 { break }
             response += buffer[..<count]
         }
-        let text = String(decoding: response, as: UTF8.self)
+        let text = String(decoding: response, as: UTF8.self).withoutWordMarks
         guard let split = text.range(of: "\r\n\r\n") else { return (0, "") }
         let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
         return (status, String(text[split.upperBound...]))

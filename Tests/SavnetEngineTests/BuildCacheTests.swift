@@ -116,6 +116,19 @@ final class BuildCacheTests: XCTestCase {
         try assertMatchesCleanBuild(engine, update)
     }
 
+    func testAParentNetworkThatGoesAndComesBackRelinksItsChildrenInTheData() throws {
+        // Organisations name their parent only when the parent's network exists: the
+        // districts' unchanged parts of 84/directory.json must not be copied as they were.
+        let province = try text("84/_index.md")
+        let first = try cleanBuild()
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("84/_index.md"))
+        let (without, _, removal) = try cachedBuild(cache(of: first), previous: first)
+        try assertMatchesCleanBuild(without, removal)
+        try write("84/_index.md", province)
+        let (with, _, addition) = try cachedBuild(cache(of: without), previous: without)
+        try assertMatchesCleanBuild(with, addition)
+    }
+
     func testAnEditThatBreaksARuleIsFoundAsByACleanBuild() throws {
         let first = try cleanBuild()
         let saved = cache(of: first)

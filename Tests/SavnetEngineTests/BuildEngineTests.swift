@@ -79,6 +79,15 @@ final class BuildEngineTests: XCTestCase {
         XCTAssertTrue(update.written.contains { $0.path == "84/8402/\(code)/index.html" })
     }
 
+    func testAParentNetworkThatGoesAndComesBackRelinksItsChildrenInTheData() throws {
+        let engine = try engine()
+        let province = try content.text("84/_index.md")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("84/_index.md"))
+        _ = try assertMatchesCleanBuild(engine, after: ["84/_index.md"])
+        try write("84/_index.md", province)
+        _ = try assertMatchesCleanBuild(engine, after: ["84/_index.md"])
+    }
+
     func testDeletingAFileRemovesItsDocumentsAndData() throws {
         let engine = try engine()
         try FileManager.default.removeItem(at: folder.appendingPathComponent("84/8409/840904.md"))

@@ -14,4 +14,13 @@ final class MarkdownTests: XCTestCase {
         XCTAssertFalse(html.contains("javascript:"), html)
         XCTAssertFalse(html.contains("onerror"), html)
     }
+
+    func testHeadingsStartAtLevelTwoUnderThePageHeading() {
+        let html = Markdown.html("# หัวข้อ\n\n## ย่อย\n\n###### ลึก\n\n> อ้างอิง\n")
+        XCTAssertTrue(html.contains("<h2>หัวข้อ</h2>"), html)
+        XCTAssertTrue(html.contains("<h3>ย่อย</h3>"), html)
+        XCTAssertTrue(html.contains("<h6>ลึก</h6>"), html)
+        XCTAssertFalse(html.contains("<h1"), html)
+        XCTAssertTrue(html.contains("<blockquote>"), html)
+    }
 }

@@ -26,10 +26,19 @@ final class SiteRendererTests: XCTestCase {
     }
 
     func testAreaWithoutNetworkSaysSo() throws {
-        let page = try XCTUnwrap(render()["84/8403/index.html"]).text
-        XCTAssertTrue(page.contains("ยังไม่มีข้อมูลเครือข่ายกลุ่มออมทรัพย์เพื่อการผลิตของอำเภอดอนสักในทำเนียบนี้"), page)
-        XCTAssertTrue(page.contains("สอบถามได้ที่สำนักงานพัฒนาชุมชน"), "whom to ask")
+        let files = try render()
+        let page = try XCTUnwrap(files["84/8403/index.html"]).text
+        XCTAssertTrue(page.contains("ทำเนียบนี้ยังไม่มีข้อมูลเครือข่ายกลุ่มออมทรัพย์เพื่อการผลิตอำเภอดอนสัก"), page)
+        XCTAssertTrue(page.contains("สอบถามหรือแจ้งข้อมูลเครือข่ายได้ที่สำนักงานพัฒนาชุมชนอำเภอดอนสัก"), "whom to ask")
         XCTAssertFalse(page.contains("content/84/8403/_index.md"), "no file paths shown to the public")
+        // What is known: the province network, which has a page.
+        XCTAssertTrue(page.contains("<a href=\"../\">เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิตจังหวัดสุราษฎร์ธานี</a>"), page)
+        // Kept out of search engines and the sitemap; a page with a network is in both.
+        XCTAssertTrue(page.contains("<meta name=\"robots\" content=\"noindex\">"))
+        let sitemap = try XCTUnwrap(files["sitemap.xml"]).text
+        XCTAssertFalse(sitemap.contains("/84/8403/<"))
+        XCTAssertTrue(sitemap.contains("/84/8409/<"))
+        XCTAssertFalse(try XCTUnwrap(files["84/8409/index.html"]).text.contains("noindex"))
     }
 
     func testDistrictPageShowsCommitteeInTemplateOrderWithTerm() throws {
@@ -59,8 +68,8 @@ final class SiteRendererTests: XCTestCase {
                                                                  reported: "2566-08-05")
         let page = try XCTUnwrap(render(site)["84/index.html"]).text
         XCTAssertTrue(page.contains("แจ้งจังหวัดภายใน 31 กรกฎาคม 2566"), page)
-        XCTAssertTrue(page.contains("<td>5 สิงหาคม 2566</td><td><span class=\"badge badge-late\">ส่งเกินกำหนด</span></td>"), page)
-        XCTAssertTrue(page.contains("<td>–</td><td>–</td><td><span class=\"badge badge-missing\">ยังไม่ส่ง เกินกำหนดแล้ว</span></td>"),
+        XCTAssertTrue(page.contains("<td data-label=\"วันที่แจ้ง\">5 สิงหาคม 2566</td><td data-label=\"สถานะ\"><span class=\"badge badge-late\">ส่งเกินกำหนด</span></td>"), page)
+        XCTAssertTrue(page.contains("<td data-label=\"ผู้แทน\">–</td><td data-label=\"วันที่แจ้ง\">–</td><td data-label=\"สถานะ\"><span class=\"badge badge-missing\">ยังไม่ส่ง เกินกำหนดแล้ว</span></td>"),
                       "districts without a file have not reported")
     }
 
@@ -68,11 +77,11 @@ final class SiteRendererTests: XCTestCase {
         let files = try render()
         // Four subdistricts × three groups × 100 members (SampleNetwork.subdistrict).
         let district = try XCTUnwrap(files["84/8409/index.html"]).text
-        XCTAssertTrue(district.contains("<dt>กลุ่มออมทรัพย์</dt><dd>12</dd>"), district)
-        XCTAssertTrue(district.contains("<dt>สมาชิก (คน)</dt><dd>1,200</dd>"), district)
-        XCTAssertTrue(district.contains("<dt>เงินสัจจะสะสม (บาท)</dt><dd>3,000,000</dd>"), district)
+        XCTAssertTrue(district.contains("<span class=\"label\">กลุ่มออมทรัพย์</span> <span class=\"value\">12</span>"), district)
+        XCTAssertTrue(district.contains("<span class=\"label\">สมาชิก (คน)</span> <span class=\"value\">1,200</span>"), district)
+        XCTAssertTrue(district.contains("<span class=\"label\">เงินสัจจะสะสม (บาท)</span> <span class=\"value\">3,000,000</span>"), district)
         let home = try XCTUnwrap(files["index.html"]).text
-        XCTAssertTrue(home.contains("<dt>กลุ่มออมทรัพย์</dt><dd>12</dd>"), home)
+        XCTAssertTrue(home.contains("<span class=\"label\">กลุ่มออมทรัพย์</span> <span class=\"value\">12</span>"), home)
     }
 
     func testOrderDocumentUsesThaiDigitsAndTheLegalBasis() throws {
@@ -111,7 +120,7 @@ final class SiteRendererTests: XCTestCase {
         let files = try render()
         XCTAssertFalse(files["assets/style.css"]!.text.contains("@font-face"))
         XCTAssertTrue(files["assets/document.css"]!.text.contains("@font-face"))
-        XCTAssertNotNil(files["assets/fonts/Laksaman.otf"])
+        XCTAssertNotNil(files["assets/fonts/Laksaman.woff2"])
         for (path, file) in files where path.hasSuffix(".html") && file.text.contains("document.css") {
             XCTAssertTrue(path.hasSuffix("order/index.html") || path.hasSuffix("regulation/index.html")
                           || path.hasSuffix("plan/index.html"), path)

@@ -30,6 +30,16 @@ public enum TestBuild {
 }
 
 public extension OutputFile {
-    /// The file as text.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// The file as text, without the `<t-w>` marks that keep Thai words whole on a line
+    /// (tests of wording look for the words; `ThaiLineBreaksTests` tests the marks).
+    var text: String { String(decoding: bytes, as: UTF8.self).withoutWordMarks }
+    /// The file's text exactly as written.
+    var rawText: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+public extension String {
+    /// The text without savnet's `<t-w>` word marks.
+    var withoutWordMarks: String {
+        replacingOccurrences(of: "<t-w>", with: "").replacingOccurrences(of: "</t-w>", with: "")
+    }
 }

@@ -117,7 +117,7 @@
   var form = document.createElement("form");
   form.setAttribute("role", "search");
   form.innerHTML = '<label for="q">ค้นหาชื่อบุคคล พื้นที่ หรือกลุ่ม</label>' +
-    '<input id="q" name="q" type="search" autocomplete="off" placeholder="เช่น บ้านตาขุน หรือ ชื่อ นามสกุล">' +
+    '<input id="q" name="q" type="search" placeholder="เช่น บ้านตาขุน หรือ ชื่อ นามสกุล">' +
     '<button type="submit">ค้นหา</button>';
   var status = document.createElement("p");
   status.setAttribute("role", "status");
