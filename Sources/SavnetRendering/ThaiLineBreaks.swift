@@ -37,7 +37,7 @@ public enum ThaiLineBreaks {
 
     static func apply(bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 8)
+        out.reserveCapacity(bytes.count + bytes.count / 4)
         // Everything up to the body is copied as it is.
         guard let bodyStart = find(Array("<body".utf8), in: bytes, from: 0) else {
             out.append(contentsOf: bytes)
@@ -45,63 +45,73 @@ public enum ThaiLineBreaks {
         }
         out.append(contentsOf: bytes[0..<bodyStart])
         var index = bodyStart
-        var skipping: [UInt8]?  // the closing tag name we wait for
+        var skipping: Int?  // the element (index in `skippedElements`) whose end we wait for
+        var characters: [UInt8] = []  // offsets from U+0E00 of the current Thai run
+        characters.reserveCapacity(256)
         let count = bytes.count
         while index < count {
-            let byte = bytes[index]
-            if byte == 0x3C {  // <
-                let end = (find([0x3E], in: bytes, from: index) ?? (count - 1)) + 1
-                let tag = tagName(bytes, index + 1, end)
-                if let waiting = skipping {
-                    if tag.closing, tag.name == waiting { skipping = nil }
-                } else if !tag.closing, !tag.selfClosing, skippedElements.contains(tag.name) {
-                    skipping = tag.name
-                }
+            // Plain text up to the next tag or Thai letter goes out in one piece.
+            var end = index
+            while end < count, bytes[end] != 0x3C, bytes[end] != 0xE0 { end += 1 }
+            if end > index {
                 out.append(contentsOf: bytes[index..<end])
                 index = end
                 continue
             }
-            if skipping == nil, isThaiLead(bytes, index) {
-                var end = index
-                var characters: [UInt8] = []  // offsets 0..127 from U+0E00
-                while end + 2 < count, isThaiLead(bytes, end) {
-                    characters.append(UInt8((Int(bytes[end + 1]) - 0xB8) * 64 + Int(bytes[end + 2]) - 0x80))
-                    end += 3
+            if bytes[index] == 0x3C {  // <
+                let close = (find([0x3E], in: bytes, from: index) ?? (count - 1)) + 1
+                if let waiting = skipping {
+                    if Self.names(bytes, index, close, skippedElements[waiting], closing: true) { skipping = nil }
+                } else if bytes[close - 2] != 0x2F {  // not <…/>
+                    skipping = skippedElements.firstIndex { Self.names(bytes, index, close, $0, closing: false) }
                 }
-                emit(run: bytes[index..<end], characters: characters, into: &out)
-                index = end
+                out.append(contentsOf: bytes[index..<close])
+                index = close
                 continue
             }
-            out.append(byte)
-            index += 1
+            guard skipping == nil, isThaiLead(bytes, index) else {
+                out.append(bytes[index])
+                index += 1
+                continue
+            }
+            end = index
+            characters.removeAll(keepingCapacity: true)
+            while isThaiLead(bytes, end) {
+                characters.append(UInt8((Int(bytes[end + 1]) - 0xB8) * 64 + Int(bytes[end + 2]) - 0x80))
+                end += 3
+            }
+            emit(run: bytes[index..<end], characters: characters, into: &out)
+            index = end
         }
         return out
     }
 
     /// Elements whose content is never wrapped.
-    static let skippedElements: Set<[UInt8]> = Set(
-        ["script", "style", "textarea", "option", "svg", "pre", "code", "title", "t-w"].map { Array($0.utf8) })
+    static let skippedElements: [[UInt8]] =
+        ["script", "style", "textarea", "option", "svg", "pre", "code", "title", "t-w"].map { Array($0.utf8) }
+
+    /// Whether the tag in `bytes[start..<end]` (from `<` to after `>`) opens, or with
+    /// `closing` closes, the element `name` (ASCII, lower case; the tag in any case).
+    static func names(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ name: [UInt8], closing: Bool) -> Bool {
+        var index = start + 1
+        if closing {
+            guard index < end, bytes[index] == 0x2F else { return false }
+            index += 1
+        }
+        guard index + name.count < end else { return false }
+        for letter in name {
+            guard bytes[index] | 0x20 == letter else { return false }
+            index += 1
+        }
+        // The name ends there: `>`, a space or `/` follows, not more letters.
+        let next = bytes[index]
+        return next == 0x3E || next == 0x20 || next == 0x2F || next == 0x09 || next == 0x0A
+    }
 
     /// Whether the bytes at `index` start a character of the Thai block (U+0E00–U+0E7F).
     @inline(__always)
     static func isThaiLead(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         index + 2 < bytes.count && bytes[index] == 0xE0 && (bytes[index + 1] == 0xB8 || bytes[index + 1] == 0xB9)
-    }
-
-    static func tagName(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (name: [UInt8], closing: Bool, selfClosing: Bool) {
-        var index = start
-        let closing = index < end && bytes[index] == 0x2F
-        if closing { index += 1 }
-        var name: [UInt8] = []
-        while index < end {
-            let byte = bytes[index]
-            guard (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
-            else { break }
-            name.append(byte | 0x20)  // lower case; digits and - keep
-            index += 1
-        }
-        let selfClosing = end >= 2 && bytes[end - 2] == 0x2F
-        return (name, closing, selfClosing)
     }
 
     static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
@@ -181,32 +191,76 @@ struct Lexicon: Sendable {
     /// Honorifics that stay on the line of the name after them.
     static let titlePrefixes = ["นางสาว", "นาง", "นาย", "ว่าที่ร้อยตรี", "ดร"]
 
-    private var edges: [Int32: Int32] = [:]  // (node << 7 | character) → node
-    private var ends: [Bool] = [false]
-    private var prefixEnds: Set<Int32> = []
-    private var nodes: Int32 = 1
+    /// The trie, built as a dictionary and then packed: the root's children in a table by
+    /// character, every other node's children in one sorted run of `labels`/`targets`
+    /// from `firstEdge[node]` to `firstEdge[node + 1]` (a node has few).
+    private let rootChildren: [Int32]
+    private let firstEdge: [Int32]
+    private let labels: [UInt8]
+    private let targets: [Int32]
+    private let ends: [Bool]
+    private let prefixEnds: [Bool]
 
     init(words: [String], prefixes: [String]) {
+        var edges: [Int32: Int32] = [:]  // (node << 7 | character) → node
+        var ends: [Bool] = [false]
+        var prefixNodes: Set<Int32> = []
+        func insert(_ word: String, prefix: Bool) {
+            var node: Int32 = 0
+            for scalar in word.unicodeScalars {
+                guard (0x0E00...0x0E7F).contains(scalar.value) else { return }
+                let key = node << 7 | Int32(scalar.value - 0x0E00)
+                if let next = edges[key] {
+                    node = next
+                } else {
+                    node = Int32(ends.count)
+                    edges[key] = node
+                    ends.append(false)
+                }
+            }
+            ends[Int(node)] = true
+            if prefix { prefixNodes.insert(node) }
+        }
         for word in words { insert(word, prefix: false) }
         for prefix in prefixes { insert(prefix, prefix: true) }
+        var root = [Int32](repeating: -1, count: 128)
+        var byNode = [[(UInt8, Int32)]](repeating: [], count: ends.count)
+        for (key, target) in edges {
+            let node = Int(key >> 7), label = UInt8(key & 127)
+            if node == 0 { root[Int(label)] = target } else { byNode[node].append((label, target)) }
+        }
+        var firstEdge: [Int32] = [0]
+        var labels: [UInt8] = []
+        var targets: [Int32] = []
+        for children in byNode {
+            for (label, target) in children.sorted(by: { $0.0 < $1.0 }) {
+                labels.append(label)
+                targets.append(target)
+            }
+            firstEdge.append(Int32(labels.count))
+        }
+        rootChildren = root
+        self.firstEdge = firstEdge
+        self.labels = labels
+        self.targets = targets
+        self.ends = ends
+        prefixEnds = (0..<Int32(ends.count)).map(prefixNodes.contains)
     }
 
-    private mutating func insert(_ word: String, prefix: Bool) {
-        var node: Int32 = 0
-        for scalar in word.unicodeScalars {
-            guard (0x0E00...0x0E7F).contains(scalar.value) else { return }
-            let key = node << 7 | Int32(scalar.value - 0x0E00)
-            if let next = edges[key] {
-                node = next
-            } else {
-                edges[key] = nodes
-                node = nodes
-                nodes += 1
-                ends.append(false)
-            }
+    @inline(__always)
+    private func child(of node: Int32, _ label: UInt8) -> Int32? {
+        if node == 0 {
+            let target = rootChildren[Int(label & 127)]
+            return target < 0 ? nil : target
         }
-        ends[Int(node)] = true
-        if prefix { prefixEnds.insert(node) }
+        var edge = Int(firstEdge[Int(node)])
+        let last = Int(firstEdge[Int(node) + 1])
+        while edge < last {
+            if labels[edge] == label { return targets[edge] }
+            if labels[edge] > label { return nil }
+            edge += 1
+        }
+        return nil
     }
 
     /// The length of the longest word starting at `start`, and whether it is a title prefix.
@@ -214,12 +268,12 @@ struct Lexicon: Sendable {
         var node: Int32 = 0
         var best: (Int, Bool)?
         var index = start
-        while index < characters.count, let next = edges[node << 7 | Int32(characters[index])] {
+        while index < characters.count, let next = child(of: node, characters[index]) {
             node = next
             index += 1
             // A word may not end before a mark that belongs to its last letter.
             if ends[Int(node)], index == characters.count || !Self.isMark(characters[index]) {
-                best = (index - start, prefixEnds.contains(node))
+                best = (index - start, prefixEnds[Int(node)])
             }
         }
         return best
