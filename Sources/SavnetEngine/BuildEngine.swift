@@ -163,7 +163,13 @@ public final class BuildEngine {
         recheck(changedDisplayPaths, areas: affected)
         let coverageChanged = before != directory.networkCodes
         if coverageChanged { rollUps = nil } else { rollUps?.update(changedAreas, directory, today: today) }
-        return try rerender(areas: affected, coverageChanged: coverageChanged)
+        // The page of an area without a network shows the network above it (its name and
+        // the members who represent the area): the pages of such children follow it too.
+        var rendered = affected
+        for code in changedAreas {
+            rendered.formUnion(gazetteer.childCodes(of: code).filter { !directory.hasNetwork($0) })
+        }
+        return try rerender(areas: rendered, coverageChanged: coverageChanged)
     }
 
     /// Rebuilds the sitemap, feed and `directory.json` (and copies the theme's assets) if

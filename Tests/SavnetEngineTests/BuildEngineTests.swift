@@ -79,6 +79,21 @@ final class BuildEngineTests: XCTestCase {
         XCTAssertTrue(update.written.contains { $0.path == "84/8402/\(code)/index.html" })
     }
 
+    func testAnAreaWithoutANetworkFollowsTheNetworkAboveIt() throws {
+        // The pages of 8401's subdistricts (none has a network) name the district network's
+        // members who represent them: an edit of the district must reach them.
+        let engine = try engine()
+        let path = "84/8401/_index.md"
+        let original = try content.text(path)
+        let first = SampleNetwork.subdistricts(of: "8401")[0], second = SampleNetwork.subdistricts(of: "8401")[1]
+        try write(path, original.replacingOccurrences(of: "represents: \"\(first)\"", with: "represents: \"\(second)\""))
+        let update = try assertMatchesCleanBuild(engine, after: [path])
+        XCTAssertTrue(update.written.contains { $0.path == "84/8401/\(first)/index.html" })
+        // The province network going away changes what its districts' pages say.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("84/_index.md"))
+        _ = try assertMatchesCleanBuild(engine, after: ["84/_index.md"])
+    }
+
     func testAParentNetworkThatGoesAndComesBackRelinksItsChildrenInTheData() throws {
         let engine = try engine()
         let province = try content.text("84/_index.md")
