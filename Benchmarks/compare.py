@@ -50,6 +50,9 @@ def main():
     print(f"content: {files} network files in {work}; output in {out}; {args.runs} runs each, alternating")
 
     savnet_out, hugo_out = out / "savnet", out / "hugo"
+    report = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout
+    version = next((line.strip() for line in report.splitlines() if line.startswith("hugo v")), "hugo (version unknown)")
+    print(f"measured against: {version}")
     savnet_build = [args.savnet, "build", "--no-search", "--output", str(savnet_out)]
     hugo_build = ["hugo", "--quiet", "--source", args.hugo_site, "--contentDir", str(work / "content"),
                   "--destination", str(hugo_out)]
@@ -77,6 +80,15 @@ def main():
 
     check = [measure([args.savnet, "check"], work) for _ in range(args.runs)]
 
+    # The floor: copying savnet's own output tree on the same disk, the cost of writing
+    # its bytes and files with nothing computed.
+    floor_out = out / "floor"
+    floors = []
+    for _ in range(args.runs):
+        shutil.rmtree(floor_out, ignore_errors=True)
+        floors.append(measure(["cp", "-r", str(savnet_out), str(floor_out)], work))
+    shutil.rmtree(floor_out, ignore_errors=True)
+
     # One file edited, then the same build again over the existing output, with the
     # build cache the last full build wrote (each edit build updates it).
     target = sorted((work / "content").rglob("*.md"))[100]
@@ -94,6 +106,7 @@ def main():
 
     print(median_row("savnet build (full, fresh output)", savnet_runs))
     print(median_row("hugo (full, fresh output)", hugo_runs))
+    print(median_row("floor: cp -r of savnet's output", floors))
     print(median_row("savnet check", check))
     print(median_row("savnet build after a one-file edit", edits))
     cache = work / ".savnet" / "cache"
@@ -104,6 +117,9 @@ def main():
         engine = subprocess.run([args.rebuild_benchmark, str(work), "20"], capture_output=True, text=True, check=True)
         for line in engine.stdout.splitlines():
             print("engine: " + line)
+    floor = statistics.median(f[0] for f in floors)
+    print(f"savnet full build / floor = {statistics.median(r[0] for r in savnet_runs) / floor:.1f}; "
+          f"hugo / floor = {statistics.median(r[0] for r in hugo_runs) / floor:.1f}")
     print(f"ratios per pair (savnet/hugo): wall {', '.join(f'{r:.2f}' for r in ratios_wall)}")
     print(f"savnet/hugo wall={statistics.median(ratios_wall):.2f} peak={statistics.median(ratios_peak):.2f}")
 

@@ -24,7 +24,7 @@ esac
 scripts/setup.sh
 
 # -sanitize=fuzzer instruments the Swift code and links libFuzzer; -fsanitize=fuzzer-no-link
-# instruments the C in Yams (libyaml) too, so coverage reaches inside the YAML scanner.
+# instruments any C the package compiles (libyaml itself is the system's, uninstrumented).
 build=(swift build -c release --package-path Fuzz --scratch-path Fuzz/.build-fuzz
        -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link)
 "${build[@]}"
