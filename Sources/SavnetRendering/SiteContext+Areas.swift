@@ -141,10 +141,9 @@ private extension SiteContext {
     static func office(for area: Area, _ gazetteer: Gazetteer) -> String {
         switch area.level {
         case .national: return "กรมการพัฒนาชุมชน"
-        case .province: return "สำนักงานพัฒนาชุมชน" + area.qualifiedNameTH
-        case .district: return "สำนักงานพัฒนาชุมชน" + area.qualifiedNameTH
+        case .province, .district: return "สำนักงานพัฒนาชุมชน" + area.qualifiedNameTH
         case .subdistrict:
-            let district = gazetteer.path(to: area.code).dropLast().last ?? area
+            let district = area.parentCode.flatMap(gazetteer.area) ?? area
             return "สำนักงานพัฒนาชุมชน" + district.qualifiedNameTH
         }
     }
@@ -152,8 +151,7 @@ private extension SiteContext {
     /// For an area without a network: the network one level up, if recorded, and the
     /// members of its committee who represent this area.
     func knownView(_ area: Area, folder: String) -> [String: Any]? {
-        guard let parent = gazetteer.path(to: area.code).dropLast().last,
-              let network = publishedNetwork(parent) else { return nil }
+        guard let parent = area.parentCode.flatMap(gazetteer.area), let network = publishedNetwork(parent) else { return nil }
         let representatives = network.committeeInTemplateOrder.filter { $0.represents?.value == area.code }
         return [
             "networkName": network.displayName(area: parent),
