@@ -15,6 +15,7 @@ let package = Package(
         // Exact versions: the package mirror gives its own commit ids, so Package.resolved
         // stays out of git and these pins are what every build resolves.
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        // Only the tests use it: the reference the theme's template engine is compared with.
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
         // The preview server of `savnet serve`: small, on Swift concurrency and BSD sockets.
         .package(url: "https://github.com/swhitty/FlyingFox.git", exact: "0.27.1"),
@@ -40,7 +41,7 @@ let package = Package(
         // Model + theme → output files (pages, documents, feeds, data). No side effects.
         .target(
             name: "SavnetRendering",
-            dependencies: ["SavnetModel", "CCmarkGFM", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["SavnetModel", "CCmarkGFM"]
         ),
         // Keeps a loaded, checked and rendered site in memory and updates it after edits:
         // the rebuild engine behind a live-reload preview.
@@ -81,12 +82,16 @@ let package = Package(
         ),
         .testTarget(
             name: "SavnetRenderingTests",
-            dependencies: ["SavnetRendering", "SavnetLoading", "SavnetOutput", "SavnetModel", "SavnetTestSupport"],
+            dependencies: [
+                "SavnetRendering", "SavnetLoading", "SavnetOutput", "SavnetModel", "SavnetTestSupport",
+                // The reference Mustache renderer the template engine is compared with.
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "SavnetCommandsTests",
-            dependencies: ["SavnetCommands", "SavnetModel", "savnet"],
+            dependencies: ["SavnetCommands", "SavnetModel", "SavnetTestSupport", "savnet"],
             exclude: ["Fixtures"]
         ),
     ],

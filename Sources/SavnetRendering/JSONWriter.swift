@@ -87,12 +87,28 @@ public struct JSONWriter {
         bytes.append(0x22)
     }
 
-    private mutating func escape(_ text: String) { Self.escape(text.utf8, into: &bytes) }
+    private mutating func escape(_ text: String) { Self.escape(text, into: &bytes) }
+
+    /// Appends a string escaped, copying the runs that need no escaping in one go.
+    static func escape(_ text: String, into bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { buffer in
+            var start = 0
+            for index in 0..<buffer.count {
+                let byte = buffer[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C else { continue }
+                if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index])) }
+                escape(CollectionOfOne(byte), into: &bytes)
+                start = index + 1
+            }
+            if start < buffer.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...])) }
+        }
+    }
 
     /// `text` as a JSON string literal, quotes included (for JSON written by hand).
     public static func quote(_ text: String) -> String {
         var bytes: [UInt8] = [0x22]
-        escape(text.utf8, into: &bytes)
+        escape(text, into: &bytes)
         bytes.append(0x22)
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -9,11 +9,11 @@ struct NetworkView {
     let today: CalendarDate
 
     /// Everything the area templates show about the network.
-    var context: [String: Any] {
-        var view: [String: Any] = [
+    var context: View {
+        var view: View = [
             "name": network.displayName(area: area),
             "committee": committee,
-            "advisors": network.advisors.map { advisor -> [String: Any] in
+            "advisors": network.advisors.map { advisor -> View in
                 ["name": (advisor.title?.value ?? "") + advisor.name.value, "role": TemplateData.value(advisor.role?.value)]
             },
             "hasAdvisors": !network.advisors.isEmpty,
@@ -51,8 +51,8 @@ struct NetworkView {
     }
 
     /// The committee table: template order, names, positions and whom each represents.
-    var committee: [String: Any] {
-        let rows = network.committeeInTemplateOrder.enumerated().map { index, member -> [String: Any] in
+    var committee: View {
+        let rows = network.committeeInTemplateOrder.enumerated().map { index, member -> View in
             let (label, url) = represents(member)
             return [
                 "number": index + 1, "name": member.fullName,
@@ -70,11 +70,11 @@ struct NetworkView {
         return ["rows": rows, "count": rows.count, "representsHeader": header]
     }
 
-    static func funds(_ funds: Funds) -> [String: Any] {
+    static func funds(_ funds: Funds) -> View {
         [
             "sources": funds.sources.map { FundSource(text: $0.value)?.thaiName ?? $0.value },
             "hasSources": !funds.sources.isEmpty,
-            "accounts": funds.accounts.map { account -> [String: Any] in
+            "accounts": funds.accounts.map { account -> View in
                 let names = account.signatories.map { positionName($0.value) }.joined(separator: ", ")
                 var rule = "–"
                 if let required = account.required?.value {
@@ -87,11 +87,11 @@ struct NetworkView {
         ]
     }
 
-    static func plan(_ plan: DrivingPlan) -> [String: Any] {
+    static func plan(_ plan: DrivingPlan) -> View {
         let total = plan.activities.compactMap { $0.budget?.value }.reduce(0, +)
         return [
             "fiscalYear": plan.fiscalYear.map { String($0.value) } ?? "–",
-            "activities": plan.activities.map { activity -> [String: Any] in
+            "activities": plan.activities.map { activity -> View in
                 ["name": activity.name.value, "months": Format.months(activity.months.map(\.value)),
                  "budget": activity.budget.map { Format.amount($0.value) } ?? "–",
                  "responsible": activity.responsible.map { positionName($0.value) } ?? "–",

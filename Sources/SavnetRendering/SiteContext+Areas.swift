@@ -2,7 +2,7 @@ import SavnetModel
 
 /// Home, province, district and subdistrict pages.
 extension SiteContext {
-    func home() -> [String: Any] {
+    func home() -> View {
         let national = directory.network(forArea: "")
         var context = common(.home, title: settings.title, crumbs: [], current: "ทั้งประเทศ")
         // The layout adds the site's title after a page's own; home has none of its own.
@@ -10,7 +10,7 @@ extension SiteContext {
         context["heading"] = national?.displayName(area: Area.national) ?? settings.title
         context["network"] = TemplateData.value(networkView(Area.national))
         context["rollUp"] = TemplateData.value(rollUpView("", own: national))
-        let rows = provinces.map { province -> [String: Any] in
+        let rows = provinces.map { province -> View in
             let districts = gazetteer.childCodes(of: province.code)
             let subdistricts = districts.flatMap { gazetteer.childCodes(of: $0) }
             let rollUp = rollUps[province.code]
@@ -29,7 +29,7 @@ extension SiteContext {
         // Provinces grouped by region: the first digit of the DOPA code.
         let regions = Dictionary(grouping: rows) { ($0["code"] as! String).prefix(1) }
             .sorted { $0.key < $1.key }
-            .map { digit, rows -> [String: Any] in
+            .map { digit, rows -> View in
                 ["name": Self.regionNames[String(digit)] ?? "ภาค \(digit)", "rows": rows, "id": "region-\(digit)"]
             }
         let withData = rows.filter { $0["hasContent"] as! Bool }
@@ -45,15 +45,15 @@ extension SiteContext {
         "5": "ภาคเหนือตอนบน", "6": "ภาคเหนือตอนล่าง", "7": "ภาคตะวันตก", "8": "ภาคใต้ตอนบน", "9": "ภาคใต้ตอนล่าง",
     ]
 
-    func province(_ area: Area) -> [String: Any] {
+    func province(_ area: Area) -> View {
         let page = Page.area(area)
         let network = directory.network(forArea: area.code)
         var context = areaCommon(page, area, network)
         let districts = gazetteer.children(of: area.code)
-        let rows = districts.map { district -> [String: Any] in
+        let rows = districts.map { district -> View in
             let child = directory.network(forArea: district.code)
             let subs = gazetteer.children(of: district.code)
-            let row: [String: Any] = [
+            let row: View = [
                 "name": district.nameTH,
                 "url": hasPage(district.code) ? SitePaths.link(from: page.folder, to: district.code) : false,
                 "network": child == nil ? "–" : "มี", "order": child?.order == nil ? "–" : "มี",
@@ -68,14 +68,14 @@ extension SiteContext {
         return context
     }
 
-    func district(_ area: Area) -> [String: Any] {
+    func district(_ area: Area) -> View {
         let page = Page.area(area)
         let network = directory.network(forArea: area.code)
         var context = areaCommon(page, area, network)
-        let rows = gazetteer.children(of: area.code).map { sub -> [String: Any] in
+        let rows = gazetteer.children(of: area.code).map { sub -> View in
             let child = directory.network(forArea: sub.code)
             let representatives = network?.committee.filter { $0.represents?.value == sub.code }.map(\.fullName) ?? []
-            let row: [String: Any] = [
+            let row: View = [
                 "name": sub.nameTH,
                 "url": hasPage(sub.code) ? SitePaths.link(from: page.folder, to: sub.code) : false,
                 "network": child == nil ? "ยังไม่มี" : "มี",
@@ -89,11 +89,11 @@ extension SiteContext {
         return context
     }
 
-    func subdistrict(_ area: Area) -> [String: Any] {
+    func subdistrict(_ area: Area) -> View {
         let network = directory.network(forArea: area.code)
         var context = areaCommon(.area(area), area, network)
         context["hasGroups"] = !(network?.groups ?? []).isEmpty
-        context["groups"] = (network?.groups ?? []).map { group -> [String: Any] in
+        context["groups"] = (network?.groups ?? []).map { group -> View in
             ["village": group.village.value, "name": group.name?.value ?? "–",
              "members": group.members.map { Format.count($0.value) } ?? "–",
              "savings": group.savings.map { Format.amount($0.value) } ?? "–"]
@@ -104,13 +104,13 @@ extension SiteContext {
 
 private extension SiteContext {
     /// The term badge of a child row: `status` and `statusLabel`, none without a network.
-    func termBadge(_ network: Network?) -> [String: Any] {
+    func termBadge(_ network: Network?) -> View {
         guard let status = network?.termStatus(on: today) else { return [:] }
         return ["status": status.rawValue, "statusLabel": status.thaiLabel]
     }
 
     /// Title, breadcrumbs, network, roll-up and body of an area page.
-    func areaCommon(_ page: Page, _ area: Area, _ network: Network?) -> [String: Any] {
+    func areaCommon(_ page: Page, _ area: Area, _ network: Network?) -> View {
         let heading = network?.displayName(area: area) ?? area.qualifiedNameTH
         let ancestors = Array(gazetteer.path(to: area.code).dropLast())
         var context = common(page, title: heading, crumbs: ancestors, current: area.qualifiedNameTH)
@@ -128,8 +128,8 @@ private extension SiteContext {
 
     /// Whom a reader can ask: the network's contacts that consented to publication, and
     /// always the community development office responsible for the area.
-    func contactsView(_ area: Area, _ network: Network?) -> [String: Any] {
-        let people = (network?.contacts ?? []).filter { $0.consent?.value == true }.map { contact -> [String: Any] in
+    func contactsView(_ area: Area, _ network: Network?) -> View {
+        let people = (network?.contacts ?? []).filter { $0.consent?.value == true }.map { contact -> View in
             ["name": contact.name?.value ?? "–", "phone": TemplateData.value(contact.phone?.value),
              "email": TemplateData.value(contact.email?.value)]
         }
@@ -150,7 +150,7 @@ private extension SiteContext {
 
     /// For an area without a network: the network one level up, if recorded, and the
     /// members of its committee who represent this area.
-    func knownView(_ area: Area, folder: String) -> [String: Any]? {
+    func knownView(_ area: Area, folder: String) -> View? {
         guard let parent = area.parentCode.flatMap(gazetteer.area), let network = publishedNetwork(parent) else { return nil }
         let representatives = network.committeeInTemplateOrder.filter { $0.represents?.value == area.code }
         return [
@@ -162,11 +162,11 @@ private extension SiteContext {
     }
 
     /// The nominees each district reported for the province committee, with the deadline.
-    func nomineesView(_ province: Area, districts: [Area], folder: String) -> [String: Any]? {
+    func nomineesView(_ province: Area, districts: [Area], folder: String) -> View? {
         let deadline = directory.deadline(.nominees, forArea: province.code)
         let reported = districts.compactMap { directory.network(forArea: $0.code)?.nominees }
         guard deadline != nil || !reported.isEmpty else { return nil }
-        let rows = districts.map { district -> [String: Any] in
+        let rows = districts.map { district -> View in
             let nominees = directory.network(forArea: district.code)?.nominees
             let status = directory.status(.nominees, forArea: district.code, today: today)
             return [
@@ -180,22 +180,22 @@ private extension SiteContext {
 
     /// Each district's deliverables (nominees, order, plan, BPM) with their status on
     /// `today`, totals per deliverable, and the province's own forwarding to the department.
-    func deliverablesView(_ province: Area, districts: [Area], folder: String) -> [String: Any]? {
+    func deliverablesView(_ province: Area, districts: [Area], folder: String) -> View? {
         let kinds = Deliverable.allCases.filter { $0.sender == .district }
         let recorded = districts.contains { directory.network(forArea: $0.code) != nil }
             || Deliverable.allCases.contains { directory.deadline($0, forArea: province.code) != nil }
         guard recorded else { return nil }
-        let rows = districts.map { district -> [String: Any] in
+        let rows = districts.map { district -> View in
             ["district": district.nameTH, "url": hasPage(district.code) ? SitePaths.link(from: folder, to: district.code) : false,
              "cells": kinds.map { cell(directory.status($0, forArea: district.code, today: today)) }]
         }
-        let columns = kinds.map { kind -> [String: Any] in
+        let columns = kinds.map { kind -> View in
             let sent = districts.filter { directory.status(kind, forArea: $0.code, today: today).isSent }.count
             return ["name": kind.thaiName,
                     "deadline": TemplateData.value(directory.deadline(kind, forArea: province.code).map(Format.date)),
                     "total": "ส่งแล้ว \(sent) จาก \(districts.count) อำเภอ"]
         }
-        var view: [String: Any] = ["rows": rows, "columns": columns]
+        var view: View = ["rows": rows, "columns": columns]
         if directory.network(forArea: province.code) != nil {
             view["own"] = ownDeliverables(province.code, kinds: [.forwarded])
         } else {
@@ -205,9 +205,9 @@ private extension SiteContext {
     }
 
     /// One network's own deliverables, one row each.
-    func ownDeliverables(_ code: String, kinds: [Deliverable]) -> [[String: Any]] {
+    func ownDeliverables(_ code: String, kinds: [Deliverable]) -> [View] {
         let network = directory.network(forArea: code)
-        return kinds.map { kind -> [String: Any] in
+        return kinds.map { kind -> View in
             let status = directory.status(kind, forArea: code, today: today)
             let letter = kind == .nominees ? network?.nominees?.letter?.value : network?.delivery(kind)?.letter?.value
             return cell(status).merging([
@@ -218,7 +218,7 @@ private extension SiteContext {
     }
 
     /// A status as a table cell: its label, badge class and date.
-    func cell(_ status: DeliveryStatus) -> [String: Any] {
+    func cell(_ status: DeliveryStatus) -> View {
         ["label": status.thaiLabel, "badge": status.badge, "date": TemplateData.value(status.date.map(Format.date))]
     }
 }

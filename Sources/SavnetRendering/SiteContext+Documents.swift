@@ -3,7 +3,7 @@ import SavnetModel
 /// The printable documents: appointment order, network regulation, driving-plan form.
 /// The document text is savnet's own, built from the structure the regulations set out.
 extension SiteContext {
-    func document(_ kind: DocumentKind, _ area: Area) -> [String: Any] {
+    func document(_ kind: DocumentKind, _ area: Area) -> View {
         let network = directory.network(forArea: area.code) ?? Network(area: Located(area.code, at: SourceLocation(path: "", line: 1, column: 1)))
         let name = network.displayName(area: area)
         let title: String
@@ -14,7 +14,7 @@ extension SiteContext {
         }
         var context = common(.document(kind, area), title: title, crumbs: gazetteer.path(to: area.code), current: title)
         context["searchable"] = false
-        let specific: [String: Any]
+        let specific: View
         switch kind {
         case .order: specific = order(network, area)
         case .regulation: specific = regulation(network, area)
@@ -68,15 +68,15 @@ private extension SiteContext {
         wordings(area).map(part).first { !$0.isEmpty }
     }
 
-    func order(_ network: Network, _ area: Area) -> [String: Any] {
+    func order(_ network: Network, _ area: Area) -> View {
         let (heading, short) = issuer(area)
         let name = documentName(area)
-        let members = network.committeeInTemplateOrder.enumerated().map { index, member -> [String: Any] in
+        let members = network.committeeInTemplateOrder.enumerated().map { index, member -> View in
             ["number": Format.thai(String(index + 1)), "name": member.fullName,
              "position": Format.thai(member.positionTitle)]
         }
         let dutyTexts = wordedList(area, \.duties)?.map(\.value) ?? Self.duties
-        let duties = dutyTexts.enumerated().map { ["number": Format.thai(String($0.offset + 1)), "text": $0.element] }
+        let duties = dutyTexts.enumerated().map { item -> View in ["number": Format.thai(String(item.offset + 1)), "text": item.element] }
         var termText = "ให้คณะกรรมการ\(name) มีวาระการดำรงตำแหน่ง ๔ ปี"
         if let term = network.term {
             termText += " นับตั้งแต่วันที่ \(Format.documentDate(term.start.value)) ถึงวันที่ \(Format.documentDate(term.end))"
@@ -131,7 +131,7 @@ private extension SiteContext {
         "ปฏิบัติหน้าที่อื่น ๆ ตามที่ได้รับมอบหมาย",
     ]
 
-    func regulation(_ network: Network, _ area: Area) -> [String: Any] {
+    func regulation(_ network: Network, _ area: Area) -> View {
         let regulation = network.regulation
         let name = documentName(area)
         let year = regulation?.adopted.map { Format.thai(String($0.value.buddhistYear)) } ?? "......"
@@ -157,9 +157,9 @@ private extension SiteContext {
             "preamble": worded(area, \.preamble, default: "เพื่อให้การดำเนินงานของ\(name)เป็นไปอย่างมีระบบ "
                 + "สอดคล้องกับระเบียบกรมการพัฒนาชุมชน ว่าด้วยการส่งเสริมการดำเนินงานกลุ่มออมทรัพย์เพื่อการผลิต พ.ศ. ๒๕๕๕ "
                 + "ซึ่งกรมการพัฒนาชุมชนส่งเสริมให้กลุ่มรวมตัวกันเป็นเครือข่าย คณะกรรมการเครือข่ายจึงวางระเบียบไว้ ดังนี้"),
-            "chapters": chapters.map { chapter -> [String: Any] in
+            "chapters": chapters.map { chapter -> View in
                 ["number": Format.thai(String(chapter.number)), "title": chapter.title,
-                 "clauses": chapter.clauses.sorted { $0.number < $1.number }.map { clause -> [String: Any] in
+                 "clauses": chapter.clauses.sorted { $0.number < $1.number }.map { clause -> View in
                      ["number": Format.thai(String(clause.number)), "text": clause.text, "items": clause.items]
                  }]
             },
@@ -243,10 +243,10 @@ private extension SiteContext {
         ]
     }
 
-    func plan(_ network: Network, _ area: Area) -> [String: Any] {
+    func plan(_ network: Network, _ area: Area) -> View {
         let plan = network.plan
         let fiscalMonths = [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9]
-        let activities = (plan?.activities ?? []).enumerated().map { index, activity -> [String: Any] in
+        let activities = (plan?.activities ?? []).enumerated().map { index, activity -> View in
             let months = Set(activity.months.map(\.value))
             return [
                 "number": Format.thai(String(index + 1)), "name": activity.name.value,

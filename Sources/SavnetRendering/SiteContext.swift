@@ -145,7 +145,7 @@ struct SiteContext {
     }
 
     /// The template and data of a page.
-    func context(for page: Page) -> (String, [String: Any]) {
+    func context(for page: Page) -> (String, View) {
         switch page {
         case .home: return ("home", home())
         case let .area(area):
@@ -170,9 +170,9 @@ struct SiteContext {
     }
 
     /// Data every page has: site, root, title, breadcrumbs.
-    func common(_ page: Page, title: String, crumbs: [Area], current: String?) -> [String: Any] {
+    func common(_ page: Page, title: String, crumbs: [Area], current: String?) -> View {
         let folder = page.folder
-        var breadcrumbs: [[String: Any]] = crumbs.map { area in
+        var breadcrumbs: [View] = crumbs.map { area in
             ["name": area.code.isEmpty ? "ทั้งประเทศ" : area.qualifiedNameTH, "url": SitePaths.link(from: folder, to: area.code)]
         }
         if let current { breadcrumbs.append(["name": current]) }
@@ -189,10 +189,10 @@ struct SiteContext {
     }
 
     /// Figures summed over an area, for the finance partial; nil when no network is below it.
-    func rollUpView(_ code: String, own network: Network?) -> [String: Any]? {
+    func rollUpView(_ code: String, own network: Network?) -> View? {
         let total = rollUps[code]
         guard total.networks > 0 else { return nil }
-        var view: [String: Any] = [
+        var view: View = [
             "fundBalance": Format.amount(total.fundBalance), "networks": Format.count(total.networks),
         ]
         if total.groups > 0 {
@@ -215,7 +215,7 @@ struct SiteContext {
     }
 
     /// The network view of an area, when it has a network in its proper place.
-    func networkView(_ area: Area) -> [String: Any]? {
+    func networkView(_ area: Area) -> View? {
         guard let network = directory.network(forArea: area.code) else { return nil }
         return NetworkView(network: network, area: area, directory: directory, today: today).context
     }

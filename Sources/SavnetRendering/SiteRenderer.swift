@@ -1,11 +1,10 @@
 import Foundation
-import Mustache
 import SavnetModel
 
 /// Turns the directory into the files of the site: a page per area, printable documents
 /// per network, search page, feeds and data. Pure: returns files, writes nothing.
 public struct SiteRenderer: Sendable {
-    let library: MustacheLibrary
+    let templates: TemplateSet
     let theme: Theme
     /// For each template, a digest of its text and of every template it includes or
     /// extends, directly or not: a page needs rendering again exactly when its template's
@@ -14,24 +13,22 @@ public struct SiteRenderer: Sendable {
 
     /// Compiles the theme's templates; a template that does not parse is an error naming it.
     public init(theme: Theme) throws {
-        MustacheContentTypes.register(FastHTMLContentType(), named: FastHTMLContentType.name)
-        var library = MustacheLibrary()
+        var parsed: [String: Template] = [:]
         for (name, text) in theme.templates.sorted(by: { $0.key < $1.key }) {
             do {
-                // Every template (and partial, which starts afresh) escapes with the fast escaper.
-                try library.register("{{% CONTENT_TYPE: \(FastHTMLContentType.name) }}" + text, named: name)
+                parsed[name] = try Template(name: name, text: text)
             } catch {
-                throw RenderError.template(name: name, reason: "\(error)")
+                throw RenderError.template(name: name, reason: error.description)
             }
         }
-        for required in Self.requiredTemplates where library.getTemplate(named: required) == nil {
+        for required in Self.requiredTemplates where parsed[required] == nil {
             throw RenderError.missingTemplate(required)
         }
-        let problems = TemplateCheck.problems(theme.templates, viewKeys: Self.viewKeys)
+        let problems = TemplateCheck.problems(parsed, viewKeys: Self.viewKeys)
         if !problems.isEmpty { throw RenderError.problems(problems) }
-        self.library = library
+        templates = TemplateSet(parsed)
         self.theme = theme
-        templateVersions = Self.versions(of: theme.templates)
+        templateVersions = Self.versions(of: parsed, texts: theme.templates)
     }
 
     /// The template a page path is rendered with; nil for data files (`network.json`),
@@ -57,24 +54,9 @@ public struct SiteRenderer: Sendable {
 
     /// Digests of each template together with the templates it names in `{{>partial}}`
     /// and `{{<parent}}` tags, followed transitively.
-    static func versions(of templates: [String: String]) -> [String: ContentDigest] {
-        var references: [String: Set<String>] = [:]
-        for (name, text) in templates {
-            var found: Set<String> = []
-            var rest = text[...]
-            while let open = rest.range(of: "{{") {
-                rest = rest[open.upperBound...]
-                let tag = rest.drop(while: { $0 == " " })
-                guard let sigil = tag.first, sigil == ">" || sigil == "<", let close = tag.range(of: "}}") else { continue }
-                found.insert(tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces))
-            }
-            references[name] = found
-        }
-        // A template that changes its delimiters hides its tags from the scan above: then
-        // every template depends on every other.
-        if templates.values.contains(where: { $0.contains("{{=") }) {
-            let everything = ContentDigest(combining: templates.keys.sorted().flatMap { [$0, templates[$0]!] })
-            return templates.mapValues { _ in everything }
+    static func versions(of templates: [String: Template], texts: [String: String]) -> [String: ContentDigest] {
+        let references = templates.mapValues { template in
+            Set(template.tags.filter { $0.sigil == ">" || $0.sigil == "<" }.map(\.name))
         }
         var versions: [String: ContentDigest] = [:]
         for name in templates.keys {
@@ -84,7 +66,7 @@ public struct SiteRenderer: Sendable {
                 for reference in references[next] ?? [] where closure.insert(reference).inserted { queue.append(reference) }
             }
             // A missing partial differs from an empty one.
-            versions[name] = ContentDigest(combining: closure.sorted().flatMap { [$0, templates[$0].map { "+" + $0 } ?? "-"] })
+            versions[name] = ContentDigest(combining: closure.sorted().flatMap { [$0, texts[$0].map { "+" + $0 } ?? "-"] })
         }
         return versions
     }
@@ -264,10 +246,10 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
 extension SiteRenderer {
     func render(_ page: Page, _ site: SiteContext) throws -> OutputFile {
         let (template, context) = site.context(for: page)
-        guard let html = library.render(context, withTemplate: template) else {
+        guard let html = templates.render(template, context) else {
             throw RenderError.missingTemplate(template)
         }
-        return OutputFile(path: page.path, bytes: ThaiLineBreaks.apply(html))
+        return OutputFile(path: page.path, bytes: html.withUnsafeBufferPointer(ThaiLineBreaks.apply(bytes:)))
     }
 }
 

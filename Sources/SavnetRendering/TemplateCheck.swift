@@ -5,51 +5,12 @@ import Foundation
 /// reads is one the site's views provide. Mustache itself renders a missing partial or an
 /// unknown name as nothing, so a misspelt `{{>comittee}}` would blank every page silently.
 enum TemplateCheck {
-    /// A tag in a template: its kind (the sigil, or a space for a plain variable), its
-    /// name, and the line it stands on.
-    struct Tag {
-        var sigil: Character
-        var name: String
-        var line: Int
-    }
-
-    /// The tags of a template; nil when it changes its delimiters (`{{=<% %>=}}`), which
-    /// this scan does not follow.
-    static func tags(_ text: String) -> [Tag]? {
-        var tags: [Tag] = []
-        var line = 1
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            line += rest[..<open.lowerBound].reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
-            var body = rest[open.upperBound...]
-            let triple = body.first == "{"
-            if triple { body = body.dropFirst() }
-            guard let close = body.range(of: "}}") else { break }
-            let inside = body[..<close.lowerBound]
-            rest = body[close.upperBound...]
-            if triple, rest.first == "}" { rest = rest.dropFirst() }
-            let tagLine = line
-            line += inside.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
-            var content = inside.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard let first = content.first else { continue }
-            if first == "=" { return nil }
-            var sigil: Character = triple ? "&" : " "
-            if "#^/>$<&!%".contains(first) {
-                sigil = first
-                content = String(content.dropFirst()).trimmingCharacters(in: .whitespaces)
-            }
-            tags.append(Tag(sigil: sigil, name: content, line: tagLine))
-        }
-        return tags
-    }
-
     /// The problems of a theme's templates, each naming the template and line.
-    static func problems(_ templates: [String: String], viewKeys: Set<String>) -> [RenderError] {
+    static func problems(_ templates: [String: Template], viewKeys: Set<String>) -> [RenderError] {
         var problems: [RenderError] = []
         var references: [String: [(String, Int)]] = [:]
-        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
-            guard let tags = tags(text) else { continue }
-            for tag in tags {
+        for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
+            for tag in template.tags {
                 switch tag.sigil {
                 case ">", "<":
                     references[name, default: []].append((tag.name, tag.line))
@@ -58,13 +19,9 @@ enum TemplateCheck {
                                                         suggestion: closest(tag.name, in: Set(templates.keys))))
                     }
                 case " ", "&", "#", "^":
-                    // `name`, `a.b.c`, or a transform `fn(name)`.
-                    var key = tag.name
-                    if let open = key.firstIndex(of: "("), key.hasSuffix(")") {
-                        key = String(key[key.index(after: open)..<key.index(before: key.endIndex)])
-                    }
-                    guard key != "." else { continue }
-                    for part in key.split(separator: ".").map(String.init) where !viewKeys.contains(part) {
+                    // `name` or `a.b.c`.
+                    guard tag.name != "." else { continue }
+                    for part in tag.name.split(separator: ".").map(String.init) where !viewKeys.contains(part) {
                         problems.append(.unknownKey(template: name, line: tag.line, key: tag.name,
                                                     suggestion: closest(part, in: viewKeys)))
                         break

@@ -4,7 +4,7 @@
 /// provinces table beside it holds the same numbers for screen readers.
 struct TileMap {
     /// Regions as the home view builds them: `name` and `rows` (`name`, `share`, `url`).
-    let regions: [[String: Any]]
+    let regions: [View]
 
     static let tile = (width: 76, height: 40, gap: 4)
     static let labelWidth = 200
@@ -20,7 +20,7 @@ struct TileMap {
     }
 
     var svg: String {
-        let columns = regions.map { ($0["rows"] as! [[String: Any]]).count }.max() ?? 0
+        let columns = regions.map { ($0["rows"] as! [View]).count }.max() ?? 0
         let (w, h, gap) = Self.tile
         let width = Self.labelWidth + columns * (w + gap)
         let legendY = regions.count * (h + gap) + 8
@@ -30,7 +30,7 @@ struct TileMap {
         for (row, region) in regions.enumerated() {
             let y = row * (h + gap)
             out += "<text x=\"0\" y=\"\(y + h / 2 + 4)\" fill=\"#1b1f24\">\(Feeds.escape(region["name"] as! String))</text>"
-            for (column, province) in (region["rows"] as! [[String: Any]]).enumerated() {
+            for (column, province) in (region["rows"] as! [View]).enumerated() {
                 let x = Self.labelWidth + column * (w + gap)
                 let (fill, text) = Self.shade(province["share"] as! Double)
                 out += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(w)\" height=\"\(h)\" rx=\"4\" fill=\"\(fill)\" stroke=\"#9aa5b1\"/>"

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SavnetTestSupport
 
 /// Builds killed at random moments, and builds run at the same time: the output is always
 /// a whole site, and the next build equals a clean one.
@@ -47,7 +48,7 @@ final class BuildFaultTests: SampleProjectTestCase {
         let began = Date()
         XCTAssertEqual(try CLI.run(["build", "--no-search"], in: work).status, 0)
         let duration = max(Date().timeIntervalSince(began), 0.2)
-        var random = SplitMix(seed: 2026)
+        var random = SplitMix64(seed: 2026)
         for round in 0..<24 {
             let version = round % 2
             try setVersion(version)
@@ -91,15 +92,3 @@ final class BuildFaultTests: SampleProjectTestCase {
     }
 }
 
-/// A small seeded generator, so the kill moments are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -222,22 +222,3 @@ final class DifferentialTests: XCTestCase {
         return try rewrite(path, { $0 + "\nอีกย่อหน้า\n" }) ?? Edit(kind: .content([path]), description: "touch \(path)")
     }
 }
-
-/// A small deterministic generator (SplitMix64), so that a seed replays its sequence.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(in range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-}

@@ -1,5 +1,6 @@
 import Foundation
 import SavnetLoading
+import SavnetTestSupport
 import XCTest
 
 /// `savnet fmt`'s formatter: canonical, idempotent, and never a change of meaning.
@@ -14,7 +15,7 @@ final class FrontMatterFormatterTests: XCTestCase {
 
     /// Shuffling the sample's top-level keys and formatting gives the sample back.
     func testShuffledKeysComeBackInCanonicalOrder() throws {
-        var generator = SeededGenerator(seed: 2566)
+        var generator = SplitMix64(seed: 2566)
         let sample = files(under: "content")
         XCTAssertEqual(sample.count, 24)
         for url in sample {
@@ -59,19 +60,6 @@ final class FrontMatterFormatterTests: XCTestCase {
         guard case let .formatted(result) = FrontMatterFormatter.format(text, path: "x.md") else { return XCTFail() }
         // A quoted date is text to YAML: it is left as written.
         XCTAssertEqual(result, "---\nlevel: district\narea: \"8409\"\nfounded: '2550-01-02'\nterm:\n  start: 2566-07-03\n---\nbody\n")
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64) for repeatable shuffles.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -35,7 +35,8 @@ final class TemplateCheckTests: XCTestCase {
     }
 
     func testTheDefaultThemeHasNoProblems() throws {
-        XCTAssertEqual(TemplateCheck.problems(try theme().templates, viewKeys: SiteRenderer.viewKeys), [])
+        let parsed = try theme().templates.mapValues { try SavnetRendering.Template(name: "t", text: $0) }
+        XCTAssertEqual(TemplateCheck.problems(parsed, viewKeys: SiteRenderer.viewKeys), [])
     }
 
     func testAMisspeltPartialIsAnErrorNamingTheTemplateAndLine() throws {
@@ -69,8 +70,10 @@ final class TemplateCheckTests: XCTestCase {
     }
 
     func testTagsAreReadWithTheirLines() throws {
-        let tags = try XCTUnwrap(TemplateCheck.tags("a {{name}}\n{{{html}}} {{& raw }}\n{{! note\nmore }}\n{{#x.y}}{{/x.y}}"))
-        XCTAssertEqual(tags.map { "\($0.sigil)\($0.name)@\($0.line)" }, [" name@1", "&html@2", "&raw@2", "!note\nmore@3", "#x.y@5", "/x.y@5"])
-        XCTAssertNil(TemplateCheck.tags("{{=<% %>=}}"))
+        let tags = try SavnetRendering.Template(name: "t", text: "a {{name}}\n{{{html}}} {{& raw }}\n{{! note\nmore }}\n{{#x.y}}{{/x.y}}").tags
+        XCTAssertEqual(tags.map { "\($0.sigil)\($0.name)@\($0.line)" }, [" name@1", "&html@2", "&raw@2", "#x.y@5", "/x.y@5"])
+        // Tags are found after a change of delimiters too.
+        let changed = try SavnetRendering.Template(name: "t", text: "{{=<% %>=}}\n<% chairNmae %>").tags
+        XCTAssertEqual(changed.map { "\($0.sigil)\($0.name)@\($0.line)" }, [" chairNmae@2"])
     }
 }
