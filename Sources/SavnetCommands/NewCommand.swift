@@ -130,14 +130,7 @@ struct NetworkTemplate {
     let from: Network?
 
     /// Where the file of `area` goes inside the content folder.
-    static func relativePath(of area: Area) -> String {
-        switch area.level {
-        case .national: return "_index.md"
-        case .province: return "\(area.code)/_index.md"
-        case .district: return "\(area.code.prefix(2))/\(area.code)/_index.md"
-        case .subdistrict: return "\(area.code.prefix(2))/\(area.code.prefix(4))/\(area.code).md"
-        }
-    }
+    static func relativePath(of area: Area) -> String { AreaCode(unchecked: area.code).contentPath }
 
     /// The official who signs the appointment order of a network of `area`.
     var signerTitle: String {

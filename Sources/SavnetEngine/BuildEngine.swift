@@ -154,7 +154,7 @@ public final class BuildEngine {
         // The deadlines a province (or the national file) sets decide the status of its
         // districts' deliverables: their findings and pages follow an edit of it.
         var affected = changedAreas
-        for code in changedAreas where code.count <= 2 {
+        for code in changedAreas where AreaCode(unchecked: code).level <= .province {
             for province in code.isEmpty ? gazetteer.childCodes(of: "") : [code] {
                 affected.insert(province)
                 affected.formUnion(gazetteer.childCodes(of: province))
@@ -298,22 +298,11 @@ extension BuildEngine {
 }
 
 private extension BuildEngine {
-    /// Areas `code` and everything above it, up to the whole country.
-    func lineage(_ code: String) -> [String] {
-        var codes = [code]
-        var current = code
-        while !current.isEmpty {
-            current = String(current.dropLast(2))
-            codes.append(current)
-        }
-        return codes
-    }
-
     /// Checks again the changed files and the networks next to them in the hierarchy.
     func recheck(_ changedPaths: Set<String>, areas: Set<String>) {
         var scope = changedPaths
         for code in areas {
-            for related in lineage(code) + gazetteer.childCodes(of: code) {
+            for related in AreaCode(unchecked: code).lineage.map(\.value) + gazetteer.childCodes(of: code) {
                 for file in directory.files(claiming: related) { scope.insert(file.path) }
             }
         }
@@ -339,21 +328,16 @@ private extension BuildEngine {
             // them alone, not the whole page list.
             for code in areas {
                 let now = Set(renderer.pagePaths(ofAreas: [code], directory, settings: settings))
-                for name in ["order/index.html", "regulation/index.html", "plan/index.html", "network.json"] {
-                    let path = SitePaths.folder(code) + name
-                    if !now.contains(path), pagePaths.remove(path) != nil { removed.append(path) }
+                for route in Route.all(of: AreaCode(unchecked: code)) where route.kind != .area && route.kind != .home {
+                    if !now.contains(route.path), pagePaths.remove(route.path) != nil { removed.append(route.path) }
                 }
                 for path in now where pagePaths.insert(path).inserted { wanted.insert(path) }
             }
             removed.sort()
         }
         for code in areas {
-            for area in lineage(code) {
-                let folder = SitePaths.folder(area)
-                for name in ["index.html", "order/index.html", "regulation/index.html", "plan/index.html", "network.json"] {
-                    let path = folder + name
-                    if pagePaths.contains(path) { wanted.insert(path) }
-                }
+            for area in AreaCode(unchecked: code).lineage {
+                for route in Route.all(of: area) where pagePaths.contains(route.path) { wanted.insert(route.path) }
             }
         }
         let rendered = try renderer.render(paths: wanted, directory, settings: settings, today: today,

@@ -71,17 +71,10 @@ public struct Area: Hashable, Sendable {
     public static let national = Area(code: "", nameTH: "ประเทศไทย", nameEN: "Thailand")
 
     /// The level implied by the code's length.
-    public var level: Level { Level(codeLength: code.count) ?? .subdistrict }
+    public var level: Level { AreaCode(unchecked: code).level }
 
     /// The code of the area one level up (`8417` → `84`, `84` → ``).
-    public var parentCode: String? {
-        switch level {
-        case .national: return nil
-        case .province: return ""
-        case .district: return String(code.prefix(2))
-        case .subdistrict: return String(code.prefix(4))
-        }
-    }
+    public var parentCode: String? { AreaCode(unchecked: code).parent?.value }
 
     /// Whether the area belongs to Bangkok, which is outside the network programme.
     public var isBangkok: Bool { code.hasPrefix("10") }

@@ -143,7 +143,7 @@ extension Directory {
     /// The deadline for `kind` that applies to the network of `code`: its province's
     /// `deadlines:` (or, for nominees, `nomination_deadline`), else the national file's.
     public func deadline(_ kind: Deliverable, forArea code: String) -> CalendarDate? {
-        let province = network(forArea: String(code.prefix(2)))
+        let province = network(forArea: AreaCode(unchecked: code).ancestor(at: .province)?.value ?? "")
         if let date = province?.deadline(kind) { return date }
         if kind == .nominees, let date = province?.nominationDeadline?.value { return date }
         return network(forArea: "")?.deadline(kind)

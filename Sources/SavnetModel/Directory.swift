@@ -36,7 +36,7 @@ public struct Directory: Sendable {
         }
         var covered: Set<String> = []
         for code in byArea.keys {
-            for length in [0, 2, 4, 6] where length <= code.count { covered.insert(String(code.prefix(length))) }
+            for area in AreaCode(unchecked: code).lineage { covered.insert(area.value) }
         }
         self.gazetteer = gazetteer
         self.allFiles = sorted

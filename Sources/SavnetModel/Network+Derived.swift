@@ -1,7 +1,7 @@
 /// Facts derived from a network's own fields.
 public extension Network {
     /// The level: as declared, or implied by the area code.
-    var effectiveLevel: Level { level?.value ?? Level(codeLength: area.value.count) ?? .subdistrict }
+    var effectiveLevel: Level { level?.value ?? AreaCode(unchecked: area.value).level }
 
     /// The name as written, or the standard name built from the area:
     /// `เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิตระดับอำเภอบ้านตาขุน`.

@@ -54,12 +54,5 @@ public final class NetworkFile: Sendable {
     }
 
     /// Where a network for `code` belongs inside `content/`.
-    public static func expectedContentPath(for code: String) -> String {
-        switch Level(codeLength: code.count) ?? .subdistrict {
-        case .national: return "_index.md"
-        case .province: return "\(code)/_index.md"
-        case .district: return "\(code.prefix(2))/\(code)/_index.md"
-        case .subdistrict: return "\(code.prefix(2))/\(code.prefix(4))/\(code).md"
-        }
-    }
+    public static func expectedContentPath(for code: String) -> String { AreaCode(unchecked: code).contentPath }
 }

@@ -84,12 +84,8 @@ public struct RollUpTable: Sendable {
             var figures = RollUp()
             figures.add(network, today: today)
             own[code] = figures
-            var area = code
-            while !area.isEmpty {
-                let parent = String(area.dropLast(2))
-                below[parent, default: []].insert(area)
-                area = parent
-            }
+            let lineage = AreaCode(unchecked: code).lineage
+            for (child, parent) in zip(lineage, lineage.dropFirst()) { below[parent.value, default: []].insert(child.value) }
         }
         children = below.mapValues { $0.sorted() }
         totals = own
@@ -106,12 +102,7 @@ public struct RollUpTable: Sendable {
             var figures = RollUp()
             figures.add(network, today: today)
             own[code] = figures
-            var area = code
-            affected.insert(area)
-            while !area.isEmpty {
-                area = String(area.dropLast(2))
-                affected.insert(area)
-            }
+            for area in AreaCode(unchecked: code).lineage { affected.insert(area.value) }
         }
         for area in affected.sorted(by: { $0.count > $1.count }) {
             if children[area] == nil { totals[area] = own[area] } else { sum(area) }

@@ -11,7 +11,7 @@ struct DataExport {
     static func networkFile(_ network: Network, area: Area) -> OutputFile {
         var json = JSONWriter(capacity: 4096)
         NetworkRecord(network, area: area).write(into: &json)
-        return OutputFile(path: SitePaths.folder(area.code) + "network.json", bytes: json.bytes + [0x0A])
+        return OutputFile(path: Route(kind: .data, code: AreaCode(unchecked: area.code)).path, bytes: json.bytes + [0x0A])
     }
 
     /// The published networks with their areas, in file order.
@@ -145,7 +145,7 @@ public final class DirectoryFragments: @unchecked Sendable {
     }
 
     /// The group of the network of area `code`: its province, or "" for the national one.
-    public static func group(of code: String) -> String { String(code.prefix(2)) }
+    public static func group(of code: String) -> String { AreaCode(unchecked: code).ancestor(at: .province)?.value ?? "" }
 
     /// The site file that holds a group's networks.
     public static func path(ofGroup group: String) -> String { group.isEmpty ? "directory.json" : group + "/directory.json" }

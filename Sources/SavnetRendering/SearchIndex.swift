@@ -140,8 +140,7 @@ struct SearchIndex {
         var codes = Set(site.directory.networkCodes)
         // Provinces and districts above a network have a page worth finding.
         for code in site.directory.networkCodes {
-            if code.count >= 4 { codes.insert(String(code.prefix(2))) }
-            if code.count == 6 { codes.insert(String(code.prefix(4))) }
+            for above in AreaCode(unchecked: code).lineage.dropFirst() where above.level >= .province { codes.insert(above.value) }
         }
         return ParallelMap.map(codes.sorted()) { code -> Document? in
             guard let area = gazetteer.area(code), !code.isEmpty, site.pageExists(.area(area)) else { return nil }

@@ -33,7 +33,7 @@ private extension SiteContext {
         case .province: return ("คำสั่ง\(area.qualifiedNameTH)", area.qualifiedNameTH)
         case .district: return ("คำสั่ง\(area.qualifiedNameTH)", area.qualifiedNameTH)
         case .subdistrict:
-            let district = gazetteer.area(String(area.code.prefix(4)))?.qualifiedNameTH ?? ""
+            let district = area.parentCode.flatMap(gazetteer.area)?.qualifiedNameTH ?? ""
             return ("คำสั่ง\(district)", district)
         }
     }
@@ -54,7 +54,8 @@ private extension SiteContext {
     /// The wordings that apply to `area`'s documents, first the one that wins: its
     /// province's, then the national file's.
     func wordings(_ area: Area) -> [DocumentWording] {
-        Set([String(area.code.prefix(2)), ""]).sorted(by: >).compactMap { directory.network(forArea: $0)?.wording }
+        let province = AreaCode(unchecked: area.code).ancestor(at: .province)?.value ?? ""
+        return Set([province, ""]).sorted(by: >).compactMap { directory.network(forArea: $0)?.wording }
     }
 
     /// A part of the documents' fixed text: the province's wording, else the nation's,

@@ -80,23 +80,17 @@ struct SiteContext {
 
     /// The page at `path`, if the site has one: the inverse of `Page.path`.
     func page(at path: String) -> Page? {
-        switch path {
-        case "index.html": return .home
-        case "search/index.html": return .search
-        case "404.html": return .notFound
-        default: break
+        guard let route = Route(path: path) else { return nil }
+        let page: Page
+        switch route.kind {
+        case .home: page = .home
+        case .search: page = .search
+        case .notFound: page = .notFound
+        case .data: return nil
+        case .area, .document:
+            guard let area = gazetteer.area(route.code.value) else { return nil }
+            if case let .document(kind) = route.kind { page = .document(kind, area) } else { page = .area(area) }
         }
-        var parts = path.split(separator: "/").map(String.init)
-        guard parts.last == "index.html" else { return nil }
-        parts.removeLast()
-        var kind: DocumentKind?
-        if let last = parts.last, let document = DocumentKind(rawValue: last) {
-            kind = document
-            parts.removeLast()
-        }
-        let code = parts.last ?? ""
-        guard SitePaths.folder(code) == parts.map({ $0 + "/" }).joined(), let area = gazetteer.area(code) else { return nil }
-        let page: Page = kind.map { .document($0, area) } ?? (code.isEmpty ? .home : .area(area))
         return pageExists(page) ? page : nil
     }
 
@@ -123,7 +117,7 @@ struct SiteContext {
         pages += DocumentKind.allCases.map { .document($0, area) }
         var paths = pages.filter(pageExists).map(\.path)
         if let page = pages.first, pageExists(page), dataNetwork(for: page) != nil {
-            paths.append(SitePaths.folder(code) + "network.json")
+            paths.append(Route(kind: .data, code: AreaCode(unchecked: code)).path)
         }
         return paths
     }
@@ -137,27 +131,28 @@ struct SiteContext {
 
     /// Whether the site has a page for an area (so links to it resolve).
     func hasPage(_ code: String) -> Bool {
-        switch code.count {
-        case 0, 2: return true
-        case 4: return directory.hasContent(under: String(code.prefix(2)))
-        default: return directory.hasContent(under: String(code.prefix(4)))
-        }
+        let area = AreaCode(unchecked: code)
+        guard area.level > .province, let parent = area.parent else { return true }
+        return directory.hasContent(under: parent.value)
     }
 
     /// The template and data of a page.
-    func context(for page: Page) -> (String, View) {
+    func context(for page: Page) -> (String, View) { (page.template, view(for: page)) }
+
+    /// The view a page's template reads.
+    func view(for page: Page) -> View {
         switch page {
-        case .home: return ("home", home())
+        case .home: return home()
         case let .area(area):
             switch area.level {
-            case .province: return ("province", province(area))
-            case .district: return ("district", district(area))
-            default: return ("subdistrict", subdistrict(area))
+            case .province: return province(area)
+            case .district: return district(area)
+            default: return subdistrict(area)
             }
-        case let .document(kind, area): return (kind.rawValue, document(kind, area))
+        case let .document(kind, area): return document(kind, area)
         case .search:
-            return ("search", common(page, title: "ค้นหา", crumbs: [Area.national], current: "ค้นหา")
-                .merging(["searchable": false, "searchIndexed": searchIndexed]) { $1 })
+            return common(page, title: "ค้นหา", crumbs: [Area.national], current: "ค้นหา")
+                .merging(["searchable": false, "searchIndexed": searchIndexed]) { $1 }
         case .notFound:
             var context = common(page, title: "ไม่พบหน้านี้", crumbs: [], current: nil)
             context["root"] = settings.basePath
@@ -165,7 +160,7 @@ struct SiteContext {
             // Served at any missing address: it is not the canonical copy of any page.
             context["canonical"] = false
             context["noindex"] = true
-            return ("404", context)
+            return context
         }
     }
 

@@ -4,14 +4,7 @@ import SavnetModel
 /// area, mirroring the content layout: `84/8409/840901/`.
 public enum SitePaths {
     /// The folder of an area's page, relative to the site root, ending in `/` (empty for home).
-    public static func folder(_ code: String) -> String {
-        switch code.count {
-        case 0: return ""
-        case 2: return "\(code)/"
-        case 4: return "\(code.prefix(2))/\(code)/"
-        default: return "\(code.prefix(2))/\(code.prefix(4))/\(code)/"
-        }
-    }
+    public static func folder(_ code: String) -> String { AreaCode(unchecked: code).folder }
 
     /// `../` once per folder level of `folder`: the way back to the site root.
     static func root(of folder: String) -> String {

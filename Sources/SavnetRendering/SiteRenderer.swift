@@ -32,25 +32,8 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The template a page path is rendered with; nil for data files (`network.json`),
-    /// which use no template.
-    public static func templateName(forPage path: String) -> String? {
-        switch path {
-        case "index.html": return "home"
-        case "search/index.html": return "search"
-        case "404.html": return "404"
-        default: break
-        }
-        var parts = path.split(separator: "/")
-        guard parts.last == "index.html" else { return nil }
-        parts.removeLast()
-        if let last = parts.last, let kind = DocumentKind(rawValue: String(last)) { return kind.rawValue }
-        switch parts.count {
-        case 1: return "province"
-        case 2: return "district"
-        case 3: return "subdistrict"
-        default: return nil
-        }
-    }
+    /// which use no template, and for paths that are no page.
+    public static func templateName(forPage path: String) -> String? { Route(path: path)?.template }
 
     /// Digests of each template together with the templates it names in `{{>partial}}`
     /// and `{{<parent}}` tags, followed transitively.
@@ -132,8 +115,9 @@ public struct SiteRenderer: Sendable {
         if let paths {
             var wanted: Set<String> = []
             for path in paths {
-                if path.hasSuffix("network.json") {
-                    wanted.insert(String(path.dropLast("network.json".count)) + "index.html")
+                // A network's data is rendered with its page.
+                if let route = Route(path: path), route.kind == .data {
+                    wanted.insert(Route(kind: route.code == .national ? .home : .area, code: route.code).path)
                 } else {
                     wanted.insert(path)
                 }
@@ -146,7 +130,7 @@ public struct SiteRenderer: Sendable {
             do {
                 if paths?.contains(page.path) ?? true { emit(try render(page, site)) }
                 if let (network, area) = site.dataNetwork(for: page) {
-                    let data = SitePaths.folder(area.code) + "network.json"
+                    let data = Route(kind: .data, code: AreaCode(unchecked: area.code)).path
                     if paths?.contains(data) ?? true { emit(DataExport.networkFile(network, area: area)) }
                 }
                 return nil
@@ -183,7 +167,7 @@ public struct SiteRenderer: Sendable {
         var paths: Set<String> = []
         for page in site.pages() {
             paths.insert(page.path)
-            if let (_, area) = site.dataNetwork(for: page) { paths.insert(SitePaths.folder(area.code) + "network.json") }
+            if let (_, area) = site.dataNetwork(for: page) { paths.insert(Route(kind: .data, code: AreaCode(unchecked: area.code)).path) }
         }
         return paths
     }

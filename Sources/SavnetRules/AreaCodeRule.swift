@@ -50,9 +50,10 @@ struct AreaCodeRule: Rule {
     }
 
     private func unknown(_ code: String, at: SourceLocation, _ directory: Directory) -> Diagnostic {
-        let valid = code.allSatisfy(\.isNumber) && Level(codeLength: code.count) != nil
+        let parsed = AreaCode(code)
+        let valid = parsed != nil
         let hint: Localized
-        if valid, let parent = directory.gazetteer.area(String(code.prefix(max(0, code.count - 2)))) {
+        if let parentCode = parsed?.parent, let parent = directory.gazetteer.area(parentCode.value) {
             hint = Localized(th: "ดูรหัสที่ถูกต้องด้วย savnet areas \(parent.code)",
                              en: "list the valid codes with `savnet areas \(parent.code)`")
         } else {

@@ -13,7 +13,7 @@ struct DeliverablesRule: Rule {
         var findings: [Diagnostic] = []
         for (file, network) in directory.networks {
             let code = network.area.value
-            let level: Level? = code.count == 4 ? .district : code.count == 2 ? .province : nil
+            let level: Level? = [.district, .province].contains(AreaCode(unchecked: code).level) ? AreaCode(unchecked: code).level : nil
             guard let level, !network.committee.isEmpty else { continue }
             for kind in Deliverable.allCases where kind != .nominees && kind.sender == level {
                 let status = directory.status(kind, forArea: code, today: context.today)

@@ -9,7 +9,7 @@ struct DistrictRepresentationRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for (_, network) in directory.networks where network.area.value.count == 4 && !network.committee.isEmpty {
+        for (_, network) in directory.networks where AreaCode(unchecked: network.area.value).level == .district && !network.committee.isEmpty {
             let code = network.area.value
             guard let district = directory.gazetteer.area(code) else { continue }
             let subdistricts = Set(directory.gazetteer.children(of: code).map(\.code))

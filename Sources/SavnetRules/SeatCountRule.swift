@@ -11,7 +11,7 @@ struct SeatCountRule: Rule {
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for (_, network) in directory.networks {
-            if network.area.value.count == 4, !network.committee.isEmpty, network.committee.count != Self.templateSize {
+            if AreaCode(unchecked: network.area.value).level == .district, !network.committee.isEmpty, network.committee.count != Self.templateSize {
                 findings.append(finding(.warning, at: network.committeeLocation ?? network.area.location, Localized(
                     th: "แบบคำสั่งกำหนดคณะกรรมการเครือข่ายระดับอำเภอไว้ \(Self.templateSize) ตำแหน่ง แต่มี \(network.committee.count) คน",
                     en: "the order template has \(Self.templateSize) positions for a district committee; this one has \(network.committee.count) members"),

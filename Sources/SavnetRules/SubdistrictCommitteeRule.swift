@@ -9,7 +9,7 @@ struct SubdistrictCommitteeRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for (_, network) in directory.networks where network.area.value.count == 6 && !network.committee.isEmpty {
+        for (_, network) in directory.networks where AreaCode(unchecked: network.area.value).level == .subdistrict && !network.committee.isEmpty {
             let at = network.committeeLocation ?? network.area.location
             if network.committee.count < Self.minimumMembers {
                 findings.append(finding(.error, at: at, Localized(

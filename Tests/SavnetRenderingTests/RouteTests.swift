@@ -1,0 +1,38 @@
+@testable import SavnetRendering
+import SavnetModel
+import XCTest
+
+/// The route table: every path the site writes per area is made and read in one place.
+final class RouteTests: XCTestCase {
+    func testEveryRouteReadsBackFromItsPath() {
+        for value in ["", "84", "8417", "841701"] {
+            for route in Route.all(of: AreaCode(value)!) {
+                XCTAssertEqual(Route(path: route.path), route, route.path)
+            }
+        }
+        for route in [Route(kind: .search, code: .national), Route(kind: .notFound, code: .national)] {
+            XCTAssertEqual(Route(path: route.path), route)
+        }
+    }
+
+    func testPathsTemplatesAndFolders() {
+        let subdistrict = AreaCode("841701")!
+        XCTAssertEqual(Route(kind: .area, code: subdistrict).path, "84/8417/841701/index.html")
+        XCTAssertEqual(Route(kind: .area, code: subdistrict).template, "subdistrict")
+        XCTAssertEqual(Route(kind: .document(.plan), code: subdistrict).path, "84/8417/841701/plan/index.html")
+        XCTAssertEqual(Route(kind: .document(.plan), code: subdistrict).folder, "84/8417/841701/plan/")
+        XCTAssertEqual(Route(kind: .data, code: subdistrict).path, "84/8417/841701/network.json")
+        XCTAssertNil(Route(kind: .data, code: subdistrict).template)
+        XCTAssertEqual(Route(kind: .document(.order), code: .national).path, "order/index.html")
+        XCTAssertEqual(Route(path: "index.html")?.template, "home")
+        XCTAssertEqual(Route(path: "84/8417/index.html")?.template, "district")
+        XCTAssertEqual(Route(path: "84/index.html")?.template, "province")
+    }
+
+    func testOtherPathsAreNoRoute() {
+        for path in ["84/8418/841701/index.html", "8417/index.html", "84/8417/notes/index.html", "assets/style.css",
+                     "84/8417/841701/order.html", "sitemap.xml", "84/directory.json", "/index.html", "84//index.html"] {
+            XCTAssertNil(Route(path: path), path)
+        }
+    }
+}
