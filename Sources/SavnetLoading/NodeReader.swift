@@ -188,6 +188,8 @@ struct NodeReader {
     /// Whether a node is YAML's null (empty, `~`, `null`).
     func isNull(_ node: YAMLNode) -> Bool {
         guard case let .scalar(text, plain) = node.kind, plain else { return false }
+        // Compared as bytes: `==` on Thai text takes Unicode's slow path.
+        guard text.utf8.count <= 4 else { return false }
         return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 }

@@ -13,9 +13,9 @@ public struct Directory: Sendable {
     /// The files in scope whose network could be read, sorted by path.
     public private(set) var networkFiles: [NetworkFile]
     /// The files in scope whose network could be read, with the network, sorted by path.
-    public var networks: [(file: NetworkFile, network: Network)] {
-        networkFiles.map { ($0, $0.network!) }
-    }
+    /// Kept beside `networkFiles` (every rule walks it; building the pairs copies each
+    /// network).
+    public private(set) var networks: [(file: NetworkFile, network: Network)] = []
     /// The area codes that have a network, sorted.
     public let networkCodes: [String]
     private let byArea: [String: Int]
@@ -42,6 +42,7 @@ public struct Directory: Sendable {
         self.allFiles = sorted
         self.files = sorted
         self.networkFiles = sorted.filter { $0.network != nil }
+        self.networks = networkFiles.map { ($0, $0.network!) }
         self.byArea = byArea
         self.duplicateClaims = duplicates
         self.networkCodes = byArea.keys.sorted()
@@ -62,6 +63,7 @@ public struct Directory: Sendable {
         copy.files = copy.allFiles
         if file.network != nil, let position = Self.index(of: file.path, in: networkFiles) {
             copy.networkFiles[position] = file
+            copy.networks[position] = (file, file.network!)
         }
         return copy
     }
@@ -84,6 +86,7 @@ public struct Directory: Sendable {
         // Found by binary search, not by testing every file against the set.
         copy.files = paths.compactMap { Self.index(of: $0, in: allFiles).map { allFiles[$0] } }.sorted { $0.path < $1.path }
         copy.networkFiles = copy.files.filter { $0.network != nil }
+        copy.networks = copy.networkFiles.map { ($0, $0.network!) }
         return copy
     }
 

@@ -39,9 +39,21 @@ public enum ThaiNumerals {
     /// Parses a whole number written in Arabic or Thai digits, allowing `,` separators.
     public static func parseInt(_ text: String) -> Int? {
         if let value = Int(text) { return value }
+        guard hasDigit(text) else { return nil }
         let plain = toArabic(text).replacingOccurrences(of: ",", with: "")
             .trimmingCharacters(in: .whitespaces)
         return Int(plain)
+    }
+
+    /// Whether the text has an Arabic or Thai digit (U+0E50–U+0E59, `E0 B9 90`–`E0 B9 99`).
+    static func hasDigit(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 { return true }
+            if previous == (0xE0, 0xB9), byte >= 0x90 && byte <= 0x99 { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// Whether the text is only digits (Arabic or Thai), `,` separators and an optional sign.
