@@ -38,13 +38,14 @@ let package = Package(
         ),
         // One rule per file, each with a stable id and the regulation clause behind it.
         .target(name: "SavnetRules", dependencies: ["SavnetModel"]),
-        // Model + theme → output files (pages, documents, feeds, data). No side effects.
+        // Model + theme → output files (pages, documents, feeds, data) through the route
+        // table, typed views and savnet's own Mustache engine. No side effects.
         .target(
             name: "SavnetRendering",
             dependencies: ["SavnetModel", "CCmarkGFM"]
         ),
-        // Keeps a loaded, checked and rendered site in memory and updates it after edits:
-        // the rebuild engine behind a live-reload preview.
+        // Keeps a loaded, checked and rendered site in memory and updates it after edits
+        // (the rebuild engine behind `serve`), and saves and restores the build cache.
         .target(name: "SavnetEngine", dependencies: ["SavnetModel", "SavnetLoading", "SavnetRules", "SavnetRendering"]),
         // Writes a built site into place atomically and runs the search indexer.
         .target(name: "SavnetOutput", dependencies: ["SavnetModel", "SavnetLoading", "SavnetRendering"]),
