@@ -307,7 +307,13 @@ private extension BuildEngine {
             }
         }
         for path in scope { ruleFindings[path] = nil }
-        for finding in validator.check(directory.scoped(to: scope), RuleContext(today: today)) {
+        let findings = validator.check(directory.scoped(to: scope), RuleContext(today: today))
+        // The findings of the files outside the scope were kept as they were: a rule
+        // that reported one there would leave a stale list behind. Debug builds (the
+        // tests, and the randomized differential test's edit sequences) stop on it.
+        assert(findings.allSatisfy { scope.contains($0.location.path) },
+               "a recheck found \(findings.filter { !scope.contains($0.location.path) }.map(\.location.path)) outside its scope")
+        for finding in findings {
             ruleFindings[finding.location.path, default: []].append(finding)
         }
     }
