@@ -68,7 +68,7 @@ let package = Package(
         // Helpers shared by the test targets: marked text, sample networks, a checker.
         .target(
             name: "SavnetTestSupport",
-            dependencies: ["SavnetModel", "SavnetLoading", "SavnetRules", "SavnetRendering"],
+            dependencies: ["SavnetModel", "SavnetLoading", "SavnetRules", "SavnetRendering", "SavnetEngine"],
             path: "Tests/SavnetTestSupport"
         ),
         .testTarget(name: "SavnetModelTests", dependencies: ["SavnetModel"]),

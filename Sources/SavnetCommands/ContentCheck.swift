@@ -1,10 +1,13 @@
 import ArgumentParser
 import Foundation
+import SavnetEngine
 import SavnetLoading
 import SavnetModel
 import SavnetRules
 
-/// The check pipeline shared by commands: load → build the hierarchy → run the rules.
+/// `savnet check` and the commands built on it (diff, report, export): the content
+/// folder read and parsed, then `CheckPipeline` (the one the build engine and the tests
+/// use) builds the hierarchy and runs the rules.
 struct ContentCheck {
     /// The directory built from the content.
     var directory: Directory
@@ -30,7 +33,7 @@ struct ContentCheck {
         defer { clock.report() }
         var loaded = try load(path: path, shown: shown, gazetteer: gazetteer)
         clock.lap("load and hierarchy")
-        let found = Validator().check(loaded.directory, RuleContext(today: today))
+        let found = CheckPipeline(gazetteer: gazetteer).findings(loaded.directory, today: today)
         clock.lap("rules")
         loaded.diagnostics = (loaded.diagnostics + found).sorted()
         return loaded
@@ -46,7 +49,7 @@ struct ContentCheck {
         } catch let error as ContentLoaderError {
             throw ValidationError("\(error): give the folder that holds the network files, e.g. `savnet check content`")
         }
-        return ContentCheck(directory: Directory(files: loaded.files, gazetteer: gazetteer), diagnostics: loaded.diagnostics,
+        return ContentCheck(directory: CheckPipeline(gazetteer: gazetteer).directory(loaded.files), diagnostics: loaded.diagnostics,
                             fileCount: ContentLoader.fileCount(parsed: loaded.files.count, findings: loaded.diagnostics))
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SavnetEngine
 import SavnetLoading
 import SavnetModel
 import SavnetRendering
@@ -68,7 +69,7 @@ struct DiffCommand: ParsableCommand {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             // No content at that revision: everything is new.
-            return ContentCheck(directory: Directory(files: [], gazetteer: gazetteer), diagnostics: [], fileCount: 0)
+            return ContentCheck(directory: CheckPipeline(gazetteer: gazetteer).directory([]), diagnostics: [], fileCount: 0)
         }
         return try ContentCheck.run(path: folder, shown: shown, today: today, gazetteer: gazetteer)
     }

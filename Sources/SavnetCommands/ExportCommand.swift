@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SavnetEngine
 import SavnetModel
 import SavnetRendering
 
@@ -58,7 +59,7 @@ struct ExportCommand: ParsableCommand {
             guard let code = file.network?.area.value else { return false }
             return scope.province == nil || scope.includes(code)
         }
-        let directory = Directory(files: files, gazetteer: gazetteer)
+        let directory = CheckPipeline(gazetteer: gazetteer).directory(files)
         let data = OpenData(directory: directory, settings: settings, today: today)
         let bytes: [UInt8]
         switch format {

@@ -319,7 +319,7 @@ extension BuildEngine {
                                     uniquingKeysWith: { $1 })
         guard reader.isAtEnd else { throw SnapshotError.corrupt }
         restoredStore = store
-        directory = Directory(files: Array(files.values), gazetteer: gazetteer)
+        directory = pipeline.directory(Array(files.values))
         fragments.restore(spans: savedSpans, files: files.filter { !changed.contains($0.key) }.map(\.value),
                           existing: Set(directory.networkCodes))
 

@@ -46,7 +46,8 @@ public final class BuildEngine {
     /// Whether `outputs` keeps every output's bytes (a preview serves them from memory);
     /// otherwise only their digests are kept.
     let keepsOutputs: Bool
-    let validator = Validator()
+    /// Parse → directory → rules, as `savnet check` runs them.
+    let pipeline: CheckPipeline
     /// Files by content path.
     var files: [String: NetworkFile] = [:]
     /// Digests of the bytes each file was parsed from, by content path.
@@ -101,11 +102,12 @@ public final class BuildEngine {
         self.renderer = renderer
         self.settings = settings
         self.gazetteer = gazetteer
+        pipeline = CheckPipeline(gazetteer: gazetteer)
         self.today = today
         self.searchIndexed = searchIndexed
         self.keepsOutputs = keepsOutputs
         fragments = DirectoryFragments(keepsBytes: keepsOutputs)
-        directory = Directory(files: [], gazetteer: gazetteer)
+        directory = pipeline.directory([])
     }
 
     /// Every finding, sorted.
@@ -150,7 +152,7 @@ public final class BuildEngine {
         // An edit that keeps a file's path and area swaps it in place; anything else rebuilds.
         var next: Directory? = structural ? nil : directory
         for file in replaced { next = next?.replacing(file) }
-        directory = next ?? Directory(files: Array(files.values), gazetteer: gazetteer)
+        directory = next ?? pipeline.directory(Array(files.values))
         // The deadlines a province (or the national file) sets decide the status of its
         // districts' deliverables: their findings and pages follow an edit of it.
         var affected = changedAreas
@@ -222,7 +224,7 @@ extension BuildEngine {
             loaderFindings[contentPath] = found
             contentDigests[contentPath] = digest
         }
-        directory = Directory(files: Array(files.values), gazetteer: gazetteer)
+        directory = pipeline.directory(Array(files.values))
     }
 
     /// Parses one file and records the digest of its bytes.
@@ -236,7 +238,7 @@ extension BuildEngine {
     func parse(_ contentPath: String, _ bytes: Result<[UInt8], Diagnostic>) -> (NetworkFile?, [Diagnostic], ContentDigest?) {
         switch bytes {
         case let .success(bytes):
-            let (file, found) = loader.loadOne(contentPath, bytes: bytes)
+            let (file, found) = pipeline.parse(contentPath, bytes: bytes, loader: loader)
             return (file, found, ContentDigest(bytes))
         case let .failure(diagnostic):
             return (nil, [diagnostic], nil)
@@ -246,7 +248,7 @@ extension BuildEngine {
     /// Runs every rule on the whole directory.
     func checkAll() {
         ruleFindings = [:]
-        for finding in validator.check(directory, RuleContext(today: today)) {
+        for finding in pipeline.findings(directory, today: today) {
             ruleFindings[finding.location.path, default: []].append(finding)
         }
     }
@@ -307,7 +309,7 @@ private extension BuildEngine {
             }
         }
         for path in scope { ruleFindings[path] = nil }
-        let findings = validator.check(directory.scoped(to: scope), RuleContext(today: today))
+        let findings = pipeline.findings(directory.scoped(to: scope), today: today)
         // The findings of the files outside the scope were kept as they were: a rule
         // that reported one there would leave a stale list behind. Debug builds (the
         // tests, and the randomized differential test's edit sequences) stop on it.

@@ -1,4 +1,5 @@
 import Foundation
+import SavnetEngine
 import SavnetLoading
 import SavnetModel
 import SavnetRendering
@@ -22,7 +23,7 @@ public enum TestBuild {
         for (contentPath, text) in site.files {
             files.append(NetworkParser.parse(text: text, path: "content/" + contentPath, contentPath: contentPath).0)
         }
-        let directory = Directory(files: files, gazetteer: .bundled)
+        let directory = CheckPipeline().directory(files)
         let renderer = try SiteRenderer(theme: theme ?? defaultTheme())
         let output = try renderer.render(directory, settings: settings, today: today, searchIndexed: false)
         return Dictionary(uniqueKeysWithValues: output.map { ($0.path, $0) })

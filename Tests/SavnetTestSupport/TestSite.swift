@@ -1,3 +1,5 @@
+import Foundation
+import SavnetEngine
 import SavnetLoading
 import SavnetModel
 import SavnetRules
@@ -18,15 +20,17 @@ public struct TestSite {
     /// Parses every file, builds the directory and runs `rules` (all by default).
     /// Returns loader and rule findings together, sorted.
     public func check(today: CalendarDate = TestSite.today, rules: [any Rule] = Validator.allRules) -> [Diagnostic] {
+        // The files go through the loader's parse, as `savnet check` reads them.
+        let pipeline = CheckPipeline(rules: rules)
+        let loader = ContentLoader(root: URL(fileURLWithPath: "/nonexistent"), displayRoot: "content")
         var parsed: [NetworkFile] = []
         var diagnostics: [Diagnostic] = []
         for (contentPath, text) in files {
-            let (file, found) = NetworkParser.parse(text: text, path: "content/" + contentPath, contentPath: contentPath)
-            parsed.append(file)
+            let (file, found) = pipeline.parse(contentPath, bytes: Array(text.utf8), loader: loader)
+            if let file { parsed.append(file) }
             diagnostics += found
         }
-        let directory = Directory(files: parsed, gazetteer: .bundled)
-        return (diagnostics + Validator(rules: rules).check(directory, RuleContext(today: today))).sorted()
+        return pipeline.run(parsed, loaderFindings: diagnostics, today: today).diagnostics
     }
 
     /// Only the findings of one rule id.
