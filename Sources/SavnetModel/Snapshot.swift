@@ -4,8 +4,9 @@
 /// The format is private to one savnet build (the cache records which build wrote it and
 /// is thrown away by any other), so it carries no field names and no versioning of its
 /// own. Every stored field of the model is written; a test compares a full reflection
-/// dump of files before and after a round trip, so a field added to the model but not
-/// here fails it.
+/// dump of files before and after a round trip, and another checks that those files
+/// fill every field of the model at least once, so a field added to the model but not
+/// here fails them.
 public struct SnapshotWriter {
     /// The bytes written so far.
     public private(set) var bytes: [UInt8] = []

@@ -18,8 +18,59 @@ final class SnapshotTests: XCTestCase {
         }
         files.append(NetworkParser.parse(text: "---\narea: [\n---\nเนื้อหา\n", path: "content/84/_index.md",
                                          contentPath: "84/_index.md").0)
+        files.append(NetworkParser.parse(text: Self.rareFields, path: "content/85/_index.md", contentPath: "85/_index.md").0)
         return files
     }
+
+    /// Fields the sample content leaves empty: a network name, a contact's phone, an
+    /// account's branch, the nominees' letter, the plan's date, the regulation's title,
+    /// a province's wording, a key of the wrong type and a long number in the body.
+    static let rareFields = """
+        ---
+        level: province
+        area: "85"
+        name: เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิตจังหวัดระนอง
+        founded: 2566-13-45
+        contacts:
+          - name: นางสาวสมใจ ตัวอย่าง
+            phone: 081-234-5678
+            consent: true
+        funds:
+          sources: [สัจจะสะสม]
+          accounts:
+            - bank: ธนาคารเพื่อการเกษตรและสหกรณ์การเกษตร
+              branch: ระนอง
+              name: เครือข่ายฯ
+              signatories: [ประธาน, เหรัญญิก]
+        nominees:
+          reported: 2566-07-21
+          letter: รน 0017/ว 123
+          names: [สมศรี สมมติรักษ์]
+        plan:
+          fiscal_year: 2567
+          date: 2566-09-01
+          activities:
+            - name: ประชุม
+              months: [ต.ค.]
+        regulation:
+          title: ระเบียบเครือข่ายฯ
+          adopted: 2566-08-01
+        wording:
+          order:
+            background: ด้วยกรมการพัฒนาชุมชน
+            networks: ระเบียบกรมการพัฒนาชุมชน
+            purpose: เพื่อให้การดำเนินงาน
+            duties: [ส่งเสริม, กำหนดนโยบาย]
+            closing: ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป
+          regulation:
+            preamble: อาศัยอำนาจ
+            clauses:
+              - number: 5
+                text: ข้อความ
+        ---
+        เลขประจำตัว 3841000123456 ของผู้ประสานงาน
+
+        """
 
     /// Every stored property, recursively, as text.
     private func dump(_ value: Any) -> String {
@@ -41,6 +92,38 @@ final class SnapshotTests: XCTestCase {
             }
             XCTAssertTrue(reader.isAtEnd)
         }
+    }
+
+    /// The files above fill every field of the model at least once (a value, a non-empty
+    /// list or text, each case of an enum where it holds data), so that the round trip
+    /// above covers every field the snapshot must write: a field added to the model and
+    /// left out of the snapshot cannot hide behind an empty sample.
+    func testTheSampleFillsEveryFieldOfTheModel() throws {
+        var filled: [String: Bool] = [:]
+        func mark(_ path: String, _ isFilled: Bool) { filled[path] = (filled[path] ?? false) || isFilled }
+        func walk(_ value: Any, _ path: String) {
+            let mirror = Mirror(reflecting: value)
+            switch mirror.displayStyle {
+            case .optional:
+                mark(path, !mirror.children.isEmpty)
+                if let wrapped = mirror.children.first { walk(wrapped.value, path) }
+            case .collection, .set, .dictionary:
+                mark(path, !mirror.children.isEmpty)
+                for child in mirror.children { walk(child.value, path + "[]") }
+            case .struct, .class, .tuple:
+                if value is String || value is Substring { mark(path, !"\(value)".isEmpty); return }
+                mark(path, true)
+                for (index, child) in mirror.children.enumerated() { walk(child.value, path + "." + (child.label ?? "\(index)")) }
+            case .enum:
+                mark(path, true)
+                for child in mirror.children { walk(child.value, path + "." + (child.label ?? "case")) }
+            default:
+                if let text = value as? String { mark(path, !text.isEmpty) } else { mark(path, true) }
+            }
+        }
+        for file in try parsedFiles() { walk(file, "file") }
+        XCTAssertGreaterThan(filled.count, 100)
+        XCTAssertEqual(filled.filter { !$0.value }.keys.sorted(), [], "fields no sample file fills")
     }
 
     func testTheDumpSeesNestedFields() throws {
