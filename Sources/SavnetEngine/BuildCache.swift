@@ -30,7 +30,7 @@ public enum CacheStatus: Equatable, Sendable {
 /// The output's digests are kept, not its bytes, so only files that differ are written.
 public enum BuildCache {
     static let magic = Array("savnet build cache\n".utf8)
-    static let formatVersion = 3
+    static let formatVersion = 4
     static let sealMagic = Array("\nsavnet cache sum\n".utf8)
 
     /// The state followed by its digest, so that a state file damaged on disk is
@@ -104,6 +104,9 @@ extension BuildEngine {
     /// directory files are copied from rather than written again whole).
     public func renderChanges(previousOutput: (String) -> [UInt8]?) throws -> Update {
         for (path, digest) in digests where DirectoryFragments.isDirectoryFile(path) {
+            // Only the files to be written again are read back.
+            if let groups = staleDirectoryGroups, path != "directory.json",
+               !groups.contains(String(path.prefix(while: { $0 != "/" }))) { continue }
             if let previous = previousOutput(path), ContentDigest(previous) == digest { fragments.attach(previous, to: path) }
         }
         var update = pendingUpdate
@@ -176,6 +179,9 @@ extension BuildEngine {
             writer.write(entry.value.value)
         }
         writer.write(mark)
+        // Which province directory files the output lacks the latest of (a live engine's
+        // summaries are refreshed on demand, so a snapshot can be taken before that).
+        writer.write(staleDirectoryGroups.map { $0.sorted() }) { writer, groups in writer.write(groups) { $0.write($1) } }
         writer.write(paths.count)
         for (index, path) in paths.enumerated() {
             writer.write(path)
@@ -262,6 +268,7 @@ extension BuildEngine {
         renderedTemplates = Dictionary(try reader.readArray { (try $0.readString(), ContentDigest(value: try $0.readUInt64())) },
                                        uniquingKeysWith: { $1 })
         restoredMark = try reader.readString()
+        let staleGroups = try reader.readOptional { try $0.readArray { try $0.readString() } }
 
         struct Entry {
             var path: String
@@ -322,6 +329,9 @@ extension BuildEngine {
         directory = pipeline.directory(Array(files.values))
         fragments.restore(spans: savedSpans, files: files.filter { !changed.contains($0.key) }.map(\.value),
                           existing: Set(directory.networkCodes))
+        // The output the cache describes holds the directory files as the saved state
+        // last refreshed them.
+        staleDirectoryGroups = staleGroups.map(Set.init)
 
         // The edits since, as the in-process engine takes them; a file the content folder
         // no longer lists is deleted, whatever is at its path.

@@ -83,6 +83,10 @@ public final class BuildEngine {
     public internal(set) var digests: [String: ContentDigest] = [:]
     /// Whether the sitemap, feed and `directory.json` lag behind the last update.
     public internal(set) var summariesAreStale = false
+    /// The provinces whose directory file (`PP/directory.json`) an edit may have changed
+    /// since the summaries were last refreshed; nil when any may have (coverage, settings
+    /// or the date changed, or nothing was rendered yet).
+    var staleDirectoryGroups: Set<String>?
 
     /// Loads, checks and renders everything.
     public convenience init(loader: ContentLoader, renderer: SiteRenderer, settings: SiteSettings, gazetteer: Gazetteer,
@@ -164,6 +168,13 @@ public final class BuildEngine {
         }
         recheck(changedDisplayPaths, areas: affected)
         let coverageChanged = before != directory.networkCodes
+        // A network's part of its province file can change with it and with the deadlines
+        // above it (the affected areas); which networks exist changes every file.
+        if coverageChanged {
+            staleDirectoryGroups = nil
+        } else {
+            staleDirectoryGroups?.formUnion((affected.union(changedAreas)).map(DirectoryFragments.group(of:)))
+        }
         if coverageChanged { rollUps = nil } else { rollUps?.update(changedAreas, directory, today: today) }
         // The page of an area without a network shows the network above it (its name and
         // the members who represent the area): the pages of such children follow it too.
@@ -181,12 +192,17 @@ public final class BuildEngine {
         guard summariesAreStale else { return .none }
         var written: [OutputFile] = []
         var emitted: Set<String> = []
+        let groups = staleDirectoryGroups
         renderer.renderAggregates(directory, settings: settings, today: today, searchIndexed: searchIndexed,
-                                  fragments: fragments) { file in
+                                  fragments: fragments, directoryGroups: groups) { file in
             emitted.insert(file.path)
             if record(file) { written.append(file) }
         }
-        let removed = digests.keys.filter { !pagePaths.contains($0) && !emitted.contains($0) }.sorted()
+        // Province files left out as unchanged are still part of the site.
+        let removed = digests.keys.filter {
+            !pagePaths.contains($0) && !emitted.contains($0) && (groups == nil || !DirectoryFragments.isDirectoryFile($0))
+        }.sorted()
+        staleDirectoryGroups = []
         for path in removed { forget(path) }
         summariesAreStale = false
         return Update(written: written, removed: removed)
@@ -207,6 +223,7 @@ public final class BuildEngine {
         renderedTemplates = renderer.templateVersions
         renderedKey = renderKey
         summariesAreStale = false
+        staleDirectoryGroups = []
     }
 }
 
@@ -284,6 +301,8 @@ extension BuildEngine {
         let versions = renderer.templateVersions
         guard key != renderedKey || versions != renderedTemplates else { return .none }
         matchesRestoredCache = false
+        // Settings (the base URL in every id) or the date (statuses) reach every file.
+        if key != renderedKey { staleDirectoryGroups = nil }
         let everything = key != renderedKey
         let stale = pagePaths.filter { path in
             if everything { return true }

@@ -29,7 +29,9 @@ struct DataExport {
     /// files. Each network's part is copied from the last file written when `fragments`
     /// holds it for the same file, so that after an edit only the edited networks are
     /// written again.
-    func directoryFiles(fragments: DirectoryFragments? = nil) -> [OutputFile] {
+    /// `only`, when given, names the provinces whose files are wanted (the others are
+    /// known to be unchanged); `directory.json` itself is always written.
+    func directoryFiles(fragments: DirectoryFragments? = nil, only: Set<String>? = nil) -> [OutputFile] {
         var groups: [String: [(NetworkFile, Area)]] = [:]
         for entry in published { groups[DirectoryFragments.group(of: entry.1.code), default: []].append(entry) }
         let gazetteer = site.gazetteer
@@ -37,7 +39,7 @@ struct DataExport {
         let existing = Set(published.map(\.1.code))
         fragments?.use(existing: existing)
         var files: [OutputFile] = []
-        for province in groups.keys.sorted() where !province.isEmpty {
+        for province in groups.keys.sorted() where !province.isEmpty && only?.contains(province) != false {
             let path = DirectoryFragments.path(ofGroup: province)
             files.append(OutputFile(path: path, bytes: popolo(groups[province]!, path: path, fragments: fragments, existing: existing)))
         }

@@ -5,39 +5,50 @@ public struct Feeds {
     let site: SiteContext
 
     func files() -> [OutputFile] {
-        [OutputFile(path: "sitemap.xml", bytes: sitemap()), OutputFile(path: "feed.xml", text: feed()),
+        // Each network's latest date, found once for both files.
+        var lastChanged: [String: CalendarDate] = [:]
+        for file in site.directory.networkFiles {
+            // The first file that claims an area is its network (as `Directory` has it).
+            guard let network = file.network, lastChanged[network.area.value] == nil,
+                  site.directory.file(forArea: network.area.value) === file, let date = network.lastChanged else { continue }
+            lastChanged[network.area.value] = date
+        }
+        return [OutputFile(path: "sitemap.xml", bytes: sitemap(lastChanged)), OutputFile(path: "feed.xml", text: feed(lastChanged)),
          OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(site.settings.baseURL)sitemap.xml\n")]
     }
 
     /// Every page's address, with the date its network last changed. Written as bytes:
     /// at national scale it lists 32,000 pages and is rebuilt after every edit.
-    func sitemap() -> [UInt8] {
+    func sitemap(_ lastChanged: [String: CalendarDate]) -> [UInt8] {
         var xml: [UInt8] = []
         xml.reserveCapacity(4 << 20)
-        xml += Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
+        xml.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
         let base = Array(Self.escape(site.settings.baseURL).utf8)
         for page in site.pages() where page != .notFound {
             if case let .area(area) = page, site.isEmpty(area) { continue }
-            xml += Array("<url><loc>".utf8)
+            xml.append(contentsOf: "<url><loc>".utf8)
             xml += base
             Self.escape(page.folder, into: &xml)
-            xml += Array("</loc>".utf8)
-            if case let .area(area) = page, let date = site.directory.network(forArea: area.code)?.lastChanged {
-                xml += Array("<lastmod>\(date.iso)</lastmod>".utf8)
+            xml.append(contentsOf: "</loc>".utf8)
+            if case let .area(area) = page, let date = lastChanged[area.code] {
+                xml.append(contentsOf: "<lastmod>".utf8)
+                xml.append(contentsOf: date.iso.utf8)
+                xml.append(contentsOf: "</lastmod>".utf8)
             }
-            xml += Array("</url>\n".utf8)
+            xml.append(contentsOf: "</url>\n".utf8)
         }
-        xml += Array("</urlset>\n".utf8)
+        xml.append(contentsOf: "</urlset>\n".utf8)
         return xml
     }
 
-    func feed() -> String {
+    func feed(_ lastChanged: [String: CalendarDate]) -> String {
         let base = site.settings.baseURL
-        let entries = site.directory.networkFiles.compactMap { file -> (Area, NetworkFile, CalendarDate)? in
-            guard let network = file.network, let area = site.gazetteer.area(network.area.value),
-                  let date = network.lastChanged else { return nil }
+        // The 50 latest, found by their codes before any network is looked at.
+        let latest = lastChanged.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(50)
+        let entries = latest.compactMap { code, date -> (Area, NetworkFile, CalendarDate)? in
+            guard let file = site.directory.file(forArea: code), let area = site.gazetteer.area(code) else { return nil }
             return (area, file, date)
-        }.sorted { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0.code < $1.0.code }.prefix(50)
+        }
         let updated = entries.first.map { Self.timestamp($0.2) } ?? "1970-01-01T00:00:00Z"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>

@@ -175,9 +175,11 @@ public struct SiteRenderer: Sendable {
     /// The files that summarise the whole site: assets, sitemap, feed, robots, and the
     /// directory data (`directory.json` and each province's `PP/directory.json`).
     /// `fragments` keeps each network's part of the directory files between calls.
+    /// `directoryGroups`, when given, limits the province directory files to those
+    /// provinces (the engine knows which changed); every other summary is always written.
     public func renderAggregates(
         _ directory: Directory, settings: SiteSettings, today: CalendarDate, searchIndexed: Bool,
-        fragments: DirectoryFragments? = nil, emit: (OutputFile) -> Void
+        fragments: DirectoryFragments? = nil, directoryGroups: Set<String>? = nil, emit: (OutputFile) -> Void
     ) {
         // Summaries use no roll-ups; skip summing them.
         let site = SiteContext(directory: directory, settings: settings, today: today, searchIndexed: searchIndexed,
@@ -185,7 +187,7 @@ public struct SiteRenderer: Sendable {
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) { emit(OutputFile(path: "assets/" + path, bytes: bytes)) }
         Feeds(site: site).files().forEach(emit)
         emit(AreaList(site: site).file())
-        DataExport(site: site).directoryFiles(fragments: fragments).forEach(emit)
+        DataExport(site: site).directoryFiles(fragments: fragments, only: directoryGroups).forEach(emit)
         if searchIndexed { SearchIndex(site: site).files().forEach(emit) }
     }
 }
