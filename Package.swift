@@ -45,9 +45,12 @@ let package = Package(
             dependencies: ["SavnetModel", "CCmarkGFM"]
         ),
         // Keeps a loaded, checked and rendered site in memory and updates it after edits
-        // (the rebuild engine behind `serve`), and saves and restores the build cache.
-        .target(name: "SavnetEngine", dependencies: ["SavnetModel", "SavnetLoading", "SavnetRules", "SavnetRendering"]),
-        // Writes a built site into place atomically and runs the search indexer.
+        // (the rebuild engine behind `serve`); the build cache in one place: its format, the
+        // snapshot codec of parsed files, and its files and lock in .savnet/cache/.
+        .target(
+            name: "SavnetEngine", dependencies: ["SavnetModel", "SavnetLoading", "SavnetRules", "SavnetRendering", "SavnetOutput"]
+        ),
+        // Writes a built site into place atomically.
         .target(name: "SavnetOutput", dependencies: ["SavnetModel", "SavnetLoading", "SavnetRendering"]),
         // Thin ArgumentParser commands and the diagnostic printers.
         .target(

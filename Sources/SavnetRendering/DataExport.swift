@@ -100,26 +100,7 @@ public struct DirectorySpans: Equatable, Sendable {
     public var organization: Range<Int>
     public var posts: Range<Int>
 
-    /// Writes the spans for the build cache.
-    public func write(to writer: inout SnapshotWriter) {
-        for range in [memberships, organization, posts] {
-            writer.write(range.lowerBound)
-            writer.write(range.count)
-        }
-    }
-
-    /// Reads spans written by `write(to:)`.
-    public init(from reader: inout SnapshotReader) throws {
-        var ranges: [Range<Int>] = []
-        for _ in 0..<3 {
-            let start = try reader.readInt(), count = try reader.readInt()
-            guard start >= 0, count >= 0, count <= Int.max - start else { throw SnapshotError.corrupt }
-            ranges.append(start..<start + count)
-        }
-        (memberships, organization, posts) = (ranges[0], ranges[1], ranges[2])
-    }
-
-    init(memberships: Range<Int>, organization: Range<Int>, posts: Range<Int>) {
+    public init(memberships: Range<Int>, organization: Range<Int>, posts: Range<Int>) {
         (self.memberships, self.organization, self.posts) = (memberships, organization, posts)
     }
 }

@@ -1,3 +1,6 @@
+import SavnetModel
+import SavnetRendering
+
 /// A compact binary form of parsed content files and findings, for the build cache:
 /// reading a network back from it is many times cheaper than parsing its YAML again.
 ///
@@ -565,5 +568,25 @@ extension SnapshotReader {
             return wording
         }
         return network
+    }
+}
+
+/// The spans of a network's parts in a directory file, in the build cache.
+extension DirectorySpans {
+    func write(to writer: inout SnapshotWriter) {
+        for range in [memberships, organization, posts] {
+            writer.write(range.lowerBound)
+            writer.write(range.count)
+        }
+    }
+
+    init(from reader: inout SnapshotReader) throws {
+        var ranges: [Range<Int>] = []
+        for _ in 0..<3 {
+            let start = try reader.readInt(), count = try reader.readInt()
+            guard start >= 0, count >= 0, count <= Int.max - start else { throw SnapshotError.corrupt }
+            ranges.append(start..<start + count)
+        }
+        self.init(memberships: ranges[0], organization: ranges[1], posts: ranges[2])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import SavnetEngine
 import SavnetLoading
 import SavnetModel
 import SavnetTestSupport
