@@ -7,7 +7,7 @@
 /// it: a differential test renders random templates with both and compares the bytes.
 /// Lambdas, transforms (`{{fn(name)}}`), dynamic partials (`{{>*name}}`) and pragmas are
 /// not supported; a template that uses one fails to load, naming its line.
-struct Template {
+struct Template: Sendable {
     let name: String
     let nodes: [TemplateNode]
     /// Every tag, in order, for the theme check: its sigil (a space for a variable), name
@@ -23,13 +23,13 @@ struct Template {
 
 /// A name a template reads: `.` (the current value), `a` or `a.b.c`. A leading dot
 /// (`.a`) reads from the current value only.
-struct TemplateName: Equatable {
+struct TemplateName: Equatable, Sendable {
     let parts: [String]
     let anchored: Bool
     var isCurrent: Bool { parts.isEmpty }
 }
 
-indirect enum TemplateNode {
+indirect enum TemplateNode: Sendable {
     case text([UInt8])
     case variable(TemplateName, escaped: Bool)
     case section(TemplateName, [TemplateNode])
@@ -42,7 +42,7 @@ indirect enum TemplateNode {
     case block(String, defaultNodes: [TemplateNode], indentation: [UInt8])
 }
 
-struct TemplateTag {
+struct TemplateTag: Sendable {
     var sigil: Character
     var name: String
     var line: Int
@@ -115,13 +115,20 @@ struct TemplateParser {
         return true
     }
 
-    private func line(at index: Int) -> Int {
-        var line = 1
-        for byte in bytes[..<min(index, bytes.count)] where byte == 0x0A { line += 1 }
+    /// Where the last line number was counted to: tags come in order, so counting on
+    /// from there keeps finding lines linear in the template's length.
+    private var counted = (index: 0, line: 1)
+
+    private mutating func line(at index: Int) -> Int {
+        let index = min(index, bytes.count)
+        if index < counted.index { counted = (0, 1) }
+        var line = counted.line
+        for byte in bytes[counted.index..<index] where byte == 0x0A { line += 1 }
+        counted = (index, line)
         return line
     }
 
-    private func error(_ message: String, at index: Int? = nil) -> TemplateSyntaxError {
+    private mutating func error(_ message: String, at index: Int? = nil) -> TemplateSyntaxError {
         TemplateSyntaxError(line: line(at: index ?? position), message: message)
     }
 
@@ -191,6 +198,7 @@ struct TemplateParser {
             }
             if atEnd { break }
             let tagStart = position
+            let tagLine = line(at: tagStart)
             position += state.open.count
             let sigil: UInt8 = atEnd ? 0 : bytes[position]
             var setNewLine = false
@@ -199,8 +207,8 @@ struct TemplateParser {
                 position += 1
                 let name = try readName(state, sigil: sigil, at: tagStart)
                 if endsLine(state) { setNewLine = true } else { flush(&parsed) }
-                let inner = try parse(state.entering(name, line: line(at: tagStart), newLine: setNewLine))
-                let templateName = try TemplateParser.name(name, line: line(at: tagStart))
+                let inner = try parse(state.entering(name, line: tagLine, newLine: setNewLine))
+                let templateName = try TemplateParser.name(name, line: tagLine)
                 parsed.nodes.append(sigil == UInt8(ascii: "#") ? .section(templateName, inner.nodes) : .inverted(templateName, inner.nodes))
             case UInt8(ascii: "/"):
                 position += 1
@@ -228,7 +236,7 @@ struct TemplateParser {
                     }
                     position += 1
                 }
-                parsed.nodes.append(.variable(try TemplateParser.name(name, line: line(at: tagStart)), escaped: false))
+                parsed.nodes.append(.variable(try TemplateParser.name(name, line: tagLine), escaped: false))
             case UInt8(ascii: ">"):
                 position += 1
                 let name = try readPartialName(state, sigil: sigil, at: tagStart)
@@ -245,7 +253,7 @@ struct TemplateParser {
                 let name = try readPartialName(state, sigil: sigil, at: tagStart)
                 if !blanks.isEmpty { parsed.nodes.append(.text(blanks)) }
                 if endsLine(state) { setNewLine = true }
-                var inner = state.entering(name, line: line(at: tagStart), newLine: true)
+                var inner = state.entering(name, line: tagLine, newLine: true)
                 inner.inDefinition = true
                 inner.definitionTopLevel = true
                 let definition = try parse(inner)
@@ -256,12 +264,12 @@ struct TemplateParser {
                 let name = try readName(state, sigil: sigil, at: tagStart)
                 if state.definitionTopLevel {
                     if endsLine(state) { setNewLine = true }
-                    let inner = try parse(state.entering(name, line: line(at: tagStart), newLine: setNewLine))
+                    let inner = try parse(state.entering(name, line: tagLine, newLine: setNewLine))
                     parsed.blocks[name] = inner.nodes
                 } else {
                     if !blanks.isEmpty { parsed.nodes.append(.text(blanks)) }
                     if endsLine(state) { setNewLine = true }
-                    let inner = try parse(state.entering(name, line: line(at: tagStart), newLine: setNewLine))
+                    let inner = try parse(state.entering(name, line: tagLine, newLine: setNewLine))
                     parsed.nodes.append(.block(name, defaultNodes: inner.nodes, indentation: blanks))
                     blanks = []
                 }
@@ -275,7 +283,7 @@ struct TemplateParser {
             default:
                 flush(&parsed)
                 let name = try readName(state, sigil: UInt8(ascii: " "), at: tagStart)
-                parsed.nodes.append(.variable(try TemplateParser.name(name, line: line(at: tagStart)), escaped: true))
+                parsed.nodes.append(.variable(try TemplateParser.name(name, line: tagLine), escaped: true))
             }
             if state.definitionTopLevel, sigil != UInt8(ascii: "$"), sigil != UInt8(ascii: "!"), sigil != UInt8(ascii: "="),
                sigil != UInt8(ascii: "/") {

@@ -16,8 +16,6 @@ struct TemplateSet: Sendable {
     }
 }
 
-extension Template: @unchecked Sendable {}
-
 private struct RenderState {
     let templates: [String: Template]
     var stack: [any TemplateValue]
