@@ -26,7 +26,6 @@ struct Template: Sendable {
 struct TemplateName: Equatable, Sendable {
     let parts: [String]
     let anchored: Bool
-    var isCurrent: Bool { parts.isEmpty }
 }
 
 indirect enum TemplateNode: Sendable {

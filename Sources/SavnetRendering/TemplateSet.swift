@@ -4,8 +4,6 @@ struct TemplateSet: Sendable {
 
     init(_ templates: [String: Template]) { self.templates = templates }
 
-    subscript(name: String) -> Template? { templates[name] }
-
     /// The page `name` renders for `view`, or nil when there is no such template.
     func render(_ name: String, _ view: any TemplateValue) -> [UInt8]? {
         guard let template = templates[name] else { return nil }

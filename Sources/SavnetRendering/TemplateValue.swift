@@ -66,17 +66,6 @@ extension Dictionary: TemplateValue where Key == String, Value == any TemplateVa
     func appendText(to output: inout [UInt8], escaped: Bool) {}
 }
 
-/// A list whose elements differ in type.
-struct TemplateList: TemplateValue {
-    var elements: [any TemplateValue]
-    init(_ elements: [any TemplateValue]) { self.elements = elements }
-    var sectionKind: TemplateSectionKind { .list(isEmpty: elements.isEmpty) }
-    func appendText(to output: inout [UInt8], escaped: Bool) {}
-    func forEachElement(_ body: (any TemplateValue) -> Void) {
-        for element in elements { body(element) }
-    }
-}
-
 /// HTML escaping on UTF-8 bytes (`&`, `<`, `>`, `"`, `'`).
 enum HTMLEscaping {
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
@@ -96,13 +85,6 @@ enum HTMLEscaping {
             start = index + 1
         }
         if start < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
-    }
-
-    static func escape(_ text: String) -> String {
-        var output: [UInt8] = []
-        var text = text
-        text.withUTF8 { append($0, to: &output) }
-        return String(decoding: output, as: UTF8.self)
     }
 }
 
