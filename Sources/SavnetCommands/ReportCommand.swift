@@ -86,7 +86,7 @@ struct AreaScope {
         if let province { self.province = try NewCommand.area(province, level: .province, in: gazetteer) }
         if let district {
             let area = try NewCommand.area(district, level: .district, in: gazetteer)
-            if let chosen = self.province, !area.code.hasPrefix(chosen.code) {
+            if let chosen = self.province, !AreaCode(unchecked: area.code).isWithin(AreaCode(unchecked: chosen.code)) {
                 throw ValidationError("\(area.nameEN) (\(area.code)) is not in \(chosen.nameEN) (\(chosen.code))")
             }
             self.district = area
@@ -95,8 +95,12 @@ struct AreaScope {
 
     /// Whether the area of `code` (or one above it that the report lists) is in scope.
     func includes(_ code: String) -> Bool {
-        if let district { return code.hasPrefix(district.code) || (code.count < 4 && district.code.hasPrefix(code)) }
-        if let province { return code.hasPrefix(province.code) }
+        let area = AreaCode(unchecked: code)
+        if let district {
+            // An area above the district (a shorter code) is listed when the district lies in it.
+            return area.isWithin(AreaCode(unchecked: district.code)) || (code.count < 4 && district.code.hasPrefix(code))
+        }
+        if let province { return area.isWithin(AreaCode(unchecked: province.code)) }
         return true
     }
 }

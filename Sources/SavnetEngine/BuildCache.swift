@@ -103,10 +103,11 @@ extension BuildEngine {
     /// `previousOutput` reads a file of the output the cache describes (the last
     /// directory files are copied from rather than written again whole).
     public func renderChanges(previousOutput: (String) -> [UInt8]?) throws -> Update {
+        // Only the files to be written again are read back: all of them, or `directory.json`
+        // and the stale provinces' files.
+        let rewritten = staleDirectoryGroups.map { Set($0.union([""]).map(DirectoryFragments.path(ofGroup:))) }
         for (path, digest) in digests where DirectoryFragments.isDirectoryFile(path) {
-            // Only the files to be written again are read back.
-            if let groups = staleDirectoryGroups, path != "directory.json",
-               !groups.contains(String(path.prefix(while: { $0 != "/" }))) { continue }
+            if let rewritten, !rewritten.contains(path) { continue }
             if let previous = previousOutput(path), ContentDigest(previous) == digest { fragments.attach(previous, to: path) }
         }
         var update = pendingUpdate

@@ -168,14 +168,16 @@ public final class BuildEngine {
         }
         recheck(changedDisplayPaths, areas: affected)
         let coverageChanged = before != directory.networkCodes
-        // A network's part of its province file can change with it and with the deadlines
-        // above it (the affected areas); which networks exist changes every file.
         if coverageChanged {
+            rollUps = nil
+            // Which networks exist changes every directory file.
             staleDirectoryGroups = nil
         } else {
-            staleDirectoryGroups?.formUnion((affected.union(changedAreas)).map(DirectoryFragments.group(of:)))
+            rollUps?.update(changedAreas, directory, today: today)
+            // A network's part of its province file changes with it and with the
+            // deadlines above it: the affected areas (the changed ones among them).
+            staleDirectoryGroups?.formUnion(affected.map(DirectoryFragments.group(of:)))
         }
-        if coverageChanged { rollUps = nil } else { rollUps?.update(changedAreas, directory, today: today) }
         // The page of an area without a network shows the network above it (its name and
         // the members who represent the area): the pages of such children follow it too.
         var rendered = affected
@@ -301,9 +303,9 @@ extension BuildEngine {
         let versions = renderer.templateVersions
         guard key != renderedKey || versions != renderedTemplates else { return .none }
         matchesRestoredCache = false
-        // Settings (the base URL in every id) or the date (statuses) reach every file.
-        if key != renderedKey { staleDirectoryGroups = nil }
         let everything = key != renderedKey
+        // Settings (the base URL in every id) or the date (statuses) reach every file.
+        if everything { staleDirectoryGroups = nil }
         let stale = pagePaths.filter { path in
             if everything { return true }
             guard let template = SiteRenderer.templateName(forPage: path) else { return false }

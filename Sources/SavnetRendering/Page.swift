@@ -90,10 +90,15 @@ public struct Route: Hashable, Sendable {
         }
     }
 
+    /// An area's own page: home for the nation.
+    public static func page(of code: AreaCode) -> Route {
+        Route(kind: code == .national ? .home : .area, code: code)
+    }
+
     /// Every file the site can have for an area: its page (home for the nation), its
     /// documents and its data. Which of them exist depends on the content.
     public static func all(of code: AreaCode) -> [Route] {
-        [Route(kind: code == .national ? .home : .area, code: code)]
+        [page(of: code)]
             + DocumentKind.allCases.map { Route(kind: .document($0), code: code) }
             + [Route(kind: .data, code: code)]
     }

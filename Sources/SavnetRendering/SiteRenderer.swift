@@ -117,7 +117,7 @@ public struct SiteRenderer: Sendable {
             for path in paths {
                 // A network's data is rendered with its page.
                 if let route = Route(path: path), route.kind == .data {
-                    wanted.insert(Route(kind: route.code == .national ? .home : .area, code: route.code).path)
+                    wanted.insert(Route.page(of: route.code).path)
                 } else {
                     wanted.insert(path)
                 }
