@@ -28,7 +28,8 @@ let package = Package(
         ),
         // libyaml's event parser, from the system (Debian's libyaml-dev, 0.2.5).
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
-        // Pure values: areas, networks, committees, dates, diagnostics. No I/O.
+        // Pure values: areas, networks, committees, dates, diagnostics; the directory, which
+        // can record what is read from it (`DirectoryRead`). No I/O.
         .target(name: "SavnetModel"),
         // The only stage that reads `content/` (and the site's settings and theme):
         // front matter with source positions, raw text kept beside it.
@@ -45,8 +46,10 @@ let package = Package(
             dependencies: ["SavnetModel", "CCmarkGFM"]
         ),
         // Keeps a loaded, checked and rendered site in memory and updates it after edits
-        // (the rebuild engine behind `serve`); the build cache in one place: its format, the
-        // snapshot codec of parsed files, and its files and lock in .savnet/cache/.
+        // (the rebuild engine behind `serve`), checking and rendering again what read
+        // something an edit changed (recorded reads, `ReadIndex`); the build cache in one
+        // place: its format, the snapshot codec of parsed files, and its files and lock in
+        // .savnet/cache/.
         .target(
             name: "SavnetEngine", dependencies: ["SavnetModel", "SavnetLoading", "SavnetRules", "SavnetRendering", "SavnetOutput"]
         ),

@@ -30,7 +30,7 @@ public enum CacheStatus: Equatable, Sendable {
 /// The output's digests are kept, not its bytes, so only files that differ are written.
 public enum BuildCache {
     static let magic = Array("savnet build cache\n".utf8)
-    static let formatVersion = 4
+    static let formatVersion = 5
     static let sealMagic = Array("\nsavnet cache sum\n".utf8)
 
     /// The state followed by its digest, so that a state file damaged on disk is
@@ -215,6 +215,8 @@ extension BuildEngine {
             writer.write(entry.key)
             entry.value.write(to: &writer)
         }
+        fileReads.write(to: &writer)
+        pageReads.write(to: &writer)
         return CacheImage(state: BuildCache.seal(writer.bytes), store: storeChunks, rewritesStore: !appends)
     }
 }
@@ -325,6 +327,8 @@ extension BuildEngine {
                              uniquingKeysWith: { $1 })
         let savedSpans = Dictionary(try reader.readArray { (try $0.readString(), try DirectorySpans(from: &$0)) },
                                     uniquingKeysWith: { $1 })
+        fileReads = try ReadIndex(from: &reader)
+        pageReads = try ReadIndex(from: &reader)
         guard reader.isAtEnd else { throw SnapshotError.corrupt }
         restoredStore = store
         directory = pipeline.directory(Array(files.values))

@@ -10,13 +10,14 @@ import SavnetRules
 /// The engine a live-reload preview calls, and, saved to and restored from a build cache
 /// (`BuildCache`), what lets `savnet build` redo only what an edit changed.
 ///
-/// What an edit of the network for area `c` can change: the findings of its own file, of
-/// the networks above it (a district's representatives, a province's nominees) and of the
-/// networks just below it (which read the province's deadline or are represented); the
-/// pages, documents and data of `c` and of every area above it (child lists and roll-ups);
-/// pages that appear or disappear when an area gains its first network or loses its last;
-/// and the summaries of the whole site (sitemap, feed, `directory.json`), which are
-/// marked stale and rebuilt by `refreshSummaries()`.
+/// What an edit of a file can change is found from what was read, not listed here: every
+/// file's check and every page's rendering records what it read from the directory (an
+/// area's network, everything below an area, a person's committees; see `DirectoryRead`),
+/// and after an edit the engine checks and renders again the readers of what the old and
+/// the new version of the file touch. Besides those: the edited files themselves, pages
+/// that appear or disappear when an area gains its first network or loses its last (the
+/// route table's page list), and the summaries of the whole site (sitemap, feed,
+/// `directory.json`), which are marked stale and rebuilt by `refreshSummaries()`.
 public final class BuildEngine {
     /// What an update changed.
     public struct Update: Sendable {
@@ -54,6 +55,10 @@ public final class BuildEngine {
     var contentDigests: [String: ContentDigest] = [:]
     var loaderFindings: [String: [Diagnostic]] = [:]
     var ruleFindings: [String: [Diagnostic]] = [:]
+    /// What each file's check read, by display path.
+    var fileReads = ReadIndex()
+    /// What each page and data file read while rendering, by output path.
+    var pageReads = ReadIndex()
     var pagePaths: Set<String> = []
     /// Where unchanged files' parsed forms sit in the cache's file store, when restored
     /// from it: saving again neither encodes nor writes them a second time.
@@ -130,12 +135,15 @@ public final class BuildEngine {
     func update(_ contentPaths: [String], read: (String) -> Result<[UInt8], Diagnostic>?) throws -> Update {
         var changedAreas: Set<String> = []
         var changedDisplayPaths: Set<String> = []
+        // What the old and the new version of each file offer to readers.
+        var changedReads: Set<DirectoryRead> = []
         var replaced: [NetworkFile] = []
         var structural = false
         for contentPath in Set(contentPaths) {
             if let old = files[contentPath] {
                 changedDisplayPaths.insert(old.path)
                 if let code = old.network?.area.value { changedAreas.insert(code) }
+                changedReads.formUnion(DirectoryRead.changed(by: old))
             }
             savedBlobs[contentPath] = nil
             let bytes = read(contentPath)
@@ -147,6 +155,7 @@ public final class BuildEngine {
             if let file {
                 changedDisplayPaths.insert(file.path)
                 if let code = file.network?.area.value { changedAreas.insert(code) }
+                changedReads.formUnion(DirectoryRead.changed(by: file))
                 replaced.append(file)
             } else {
                 structural = true
@@ -154,19 +163,10 @@ public final class BuildEngine {
         }
         let before = directory.networkCodes
         // An edit that keeps a file's path and area swaps it in place; anything else rebuilds.
-        var next: Directory? = structural ? nil : directory
-        for file in replaced { next = next?.replacing(file) }
-        directory = next ?? pipeline.directory(Array(files.values))
-        // The deadlines a province (or the national file) sets decide the status of its
-        // districts' deliverables: their findings and pages follow an edit of it.
-        var affected = changedAreas
-        for code in changedAreas where AreaCode(unchecked: code).level <= .province {
-            for province in code.isEmpty ? gazetteer.childCodes(of: "") : [code] {
-                affected.insert(province)
-                affected.formUnion(gazetteer.childCodes(of: province))
-            }
+        if structural || !replaced.allSatisfy({ directory.replace($0) }) {
+            directory = pipeline.directory(Array(files.values))
         }
-        recheck(changedDisplayPaths, areas: affected)
+        recheck(changedDisplayPaths, reads: changedReads)
         let coverageChanged = before != directory.networkCodes
         if coverageChanged {
             rollUps = nil
@@ -174,17 +174,11 @@ public final class BuildEngine {
             staleDirectoryGroups = nil
         } else {
             rollUps?.update(changedAreas, directory, today: today)
-            // A network's part of its province file changes with it and with the
-            // deadlines above it: the affected areas (the changed ones among them).
-            staleDirectoryGroups?.formUnion(affected.map(DirectoryFragments.group(of:)))
+            // A network's part of its province's directory file is written from the
+            // network alone (and which networks exist, unchanged here).
+            staleDirectoryGroups?.formUnion(changedAreas.map(DirectoryFragments.group(of:)))
         }
-        // The page of an area without a network shows the network above it (its name and
-        // the members who represent the area): the pages of such children follow it too.
-        var rendered = affected
-        for code in changedAreas {
-            rendered.formUnion(gazetteer.childCodes(of: code).filter { !directory.hasNetwork($0) })
-        }
-        return try rerender(areas: rendered, coverageChanged: coverageChanged)
+        return try rerender(areas: changedAreas, reads: changedReads, coverageChanged: coverageChanged)
     }
 
     /// Rebuilds the sitemap, feed and `directory.json` (and copies the theme's assets) if
@@ -214,11 +208,14 @@ public final class BuildEngine {
     /// records what was rendered.
     public func renderAll(emit: @escaping @Sendable (OutputFile) -> Void) throws {
         let recorder = Recorder(keepsBytes: keepsOutputs)
-        try renderer.render(directory, settings: settings, today: today, searchIndexed: searchIndexed, fragments: fragments) {
+        let reads = ReadCollector()
+        try renderer.render(directory, settings: settings, today: today, searchIndexed: searchIndexed, fragments: fragments,
+                            reads: { reads.add($0, $1) }) {
             recorder.add($0)
             emit($0)
         }
         (digests, outputs) = recorder.result
+        pageReads = ReadIndex(reads.reads.mapValues(Array.init))
         pendingUpdate = .none
         rollUps = nil
         pagePaths = renderer.pagePaths(directory, settings: settings)
@@ -267,9 +264,12 @@ extension BuildEngine {
     /// Runs every rule on the whole directory.
     func checkAll() {
         ruleFindings = [:]
-        for finding in pipeline.findings(directory, today: today) {
-            ruleFindings[finding.location.path, default: []].append(finding)
+        var reads: [String: [DirectoryRead]] = [:]
+        for (path, findings, read) in pipeline.findingsRecording(directory, today: today) {
+            if !findings.isEmpty { ruleFindings[path] = findings }
+            reads[path] = Array(read)
         }
+        fileReads = ReadIndex(reads)
     }
 
     /// Records a rendered file; true when it differs from what was there.
@@ -294,6 +294,16 @@ extension BuildEngine {
     func forget(_ path: String) {
         digests[path] = nil
         outputs[path] = nil
+        pageReads.remove(path)
+    }
+
+    /// Renders the pages and data files at `paths`, recording what each read.
+    func render(paths: Set<String>) throws -> [OutputFile] {
+        let reads = ReadCollector()
+        let rendered = try renderer.render(paths: paths, directory, settings: settings, today: today,
+                                           searchIndexed: searchIndexed, rollUps: currentRollUps(), reads: { reads.add($0, $1) })
+        for (path, read) in reads.reads { pageReads.set(path, read) }
+        return rendered
     }
 
     /// Renders again the pages whose template changed, or every page when the settings
@@ -311,8 +321,7 @@ extension BuildEngine {
             guard let template = SiteRenderer.templateName(forPage: path) else { return false }
             return versions[template] != renderedTemplates[template]
         }
-        let rendered = try renderer.render(paths: Set(stale), directory, settings: settings, today: today,
-                                           searchIndexed: searchIndexed, rollUps: currentRollUps())
+        let rendered = try render(paths: Set(stale))
         renderedTemplates = versions
         renderedKey = key
         summariesAreStale = true
@@ -321,29 +330,24 @@ extension BuildEngine {
 }
 
 private extension BuildEngine {
-    /// Checks again the changed files and the networks next to them in the hierarchy.
-    func recheck(_ changedPaths: Set<String>, areas: Set<String>) {
-        var scope = changedPaths
-        for code in areas {
-            for related in AreaCode(unchecked: code).lineage.map(\.value) + gazetteer.childCodes(of: code) {
-                for file in directory.files(claiming: related) { scope.insert(file.path) }
-            }
+    /// Checks again the changed files and every file whose last check read something
+    /// the edit changed.
+    func recheck(_ changedPaths: Set<String>, reads changed: Set<DirectoryRead>) {
+        let scope = changedPaths.union(fileReads.readers(of: changed))
+        for path in scope {
+            ruleFindings[path] = nil
+            fileReads.remove(path)
         }
-        for path in scope { ruleFindings[path] = nil }
-        let findings = pipeline.findings(directory.scoped(to: scope), today: today)
-        // The findings of the files outside the scope were kept as they were: a rule
-        // that reported one there would leave a stale list behind. Debug builds (the
-        // tests, and the randomized differential test's edit sequences) stop on it.
-        assert(findings.allSatisfy { scope.contains($0.location.path) },
-               "a recheck found \(findings.filter { !scope.contains($0.location.path) }.map(\.location.path)) outside its scope")
-        for finding in findings {
-            ruleFindings[finding.location.path, default: []].append(finding)
+        for (path, findings, read) in pipeline.findingsRecording(directory.scoped(to: scope), today: today) {
+            if !findings.isEmpty { ruleFindings[path] = findings }
+            fileReads.set(path, read)
         }
     }
 
-    /// Renders the pages of the changed areas and of every area above them, and the pages
-    /// that appeared; drops the pages that disappeared.
-    func rerender(areas: Set<String>, coverageChanged: Bool) throws -> Update {
+    /// Renders the pages that read what changed and the pages that appeared; drops the
+    /// pages that disappeared. `areas`: the areas of the edited files (whose documents and
+    /// data may come or go).
+    func rerender(areas: Set<String>, reads changed: Set<DirectoryRead>, coverageChanged: Bool) throws -> Update {
         var removed: [String] = []
         var wanted: Set<String> = []
         if coverageChanged {
@@ -364,13 +368,8 @@ private extension BuildEngine {
             }
             removed.sort()
         }
-        for code in areas {
-            for area in AreaCode(unchecked: code).lineage {
-                for route in Route.all(of: area) where pagePaths.contains(route.path) { wanted.insert(route.path) }
-            }
-        }
-        let rendered = try renderer.render(paths: wanted, directory, settings: settings, today: today,
-                                           searchIndexed: searchIndexed, rollUps: currentRollUps())
+        for path in pageReads.readers(of: changed) where pagePaths.contains(path) { wanted.insert(path) }
+        let rendered = try render(paths: wanted)
         let written = rendered.filter(record)
         for path in removed { forget(path) }
         summariesAreStale = true

@@ -31,6 +31,12 @@ public struct CheckPipeline: Sendable {
         validator.check(directory, RuleContext(today: today))
     }
 
+    /// Each file's findings and what its check read (for rechecking after an edit).
+    public func findingsRecording(_ directory: Directory, today: CalendarDate)
+        -> [(path: String, findings: [Diagnostic], reads: Set<DirectoryRead>)] {
+        validator.checkRecording(directory, RuleContext(today: today))
+    }
+
     /// The whole pipeline from parsed files: the directory, and the loader's findings and
     /// the rules' together, sorted.
     public func run(_ files: [NetworkFile], loaderFindings: [Diagnostic], today: CalendarDate)

@@ -3,28 +3,59 @@
 ///
 /// A directory can be *scoped* to some files: `files` and `networks` then list only
 /// those (so rules check only them), while every lookup still sees the whole content.
+///
+/// A directory can also *record* what is read from it (`recording(into:)`): every lookup
+/// notes the area, subtree or person it asked about, and reading a whole list of an
+/// unscoped directory notes `.all`. Pages render and files are checked through recording
+/// directories, which is how the engine knows what an edit reaches.
 public struct Directory: Sendable {
     /// The areas the networks serve.
     public let gazetteer: Gazetteer
+    private var storedFiles: [NetworkFile]
+    private var scopedFiles: [NetworkFile]
+    private var scopedNetworkFiles: [NetworkFile]
+    private var isScoped = false
+    private let storedCodes: [String]
+    private let byArea: [String: Int]
+    /// Files after the first that claim an area (duplicates), by area.
+    private let duplicateClaims: [String: [Int]]
+    /// Every area code that has a network at or below it.
+    private let coveredCodes: Set<String>
+    /// Committee members by name, for spotting one person on two committees of a level.
+    private var people: PeopleIndex
+    /// Where reads are recorded, if anywhere.
+    private var log: ReadLog?
+
     /// Every loaded file, sorted by path, including files whose front matter failed.
-    public private(set) var allFiles: [NetworkFile]
+    public var allFiles: [NetworkFile] {
+        log?.note(.all)
+        return storedFiles
+    }
+
     /// The files in scope (all of them unless scoped), sorted by path.
-    public private(set) var files: [NetworkFile]
+    public var files: [NetworkFile] {
+        if !isScoped { log?.note(.all) }
+        return scopedFiles
+    }
+
     /// The files in scope whose network could be read, sorted by path.
-    public private(set) var networkFiles: [NetworkFile]
+    public var networkFiles: [NetworkFile] {
+        if !isScoped { log?.note(.all) }
+        return scopedNetworkFiles
+    }
+
     /// The files in scope whose network could be read, with the network, sorted by path.
     /// Derived on demand: stored copies made swapping one file into the engine's
     /// directory copy the whole list (8 → 35 ms per update at national scale).
     public var networks: [(file: NetworkFile, network: Network)] {
         networkFiles.map { ($0, $0.network!) }
     }
+
     /// The area codes that have a network, sorted.
-    public let networkCodes: [String]
-    private let byArea: [String: Int]
-    /// Files after the first that claim an area (duplicates), by area.
-    private let duplicateClaims: [String: [Int]]
-    /// Every area code that has a network at or below it.
-    private let coveredCodes: Set<String>
+    public var networkCodes: [String] {
+        log?.note(.all)
+        return storedCodes
+    }
 
     /// Builds the directory. When two files claim one area, the first by path wins here;
     /// the area rule reports the second.
@@ -41,31 +72,32 @@ public struct Directory: Sendable {
             for area in AreaCode(unchecked: code).lineage { covered.insert(area.value) }
         }
         self.gazetteer = gazetteer
-        self.allFiles = sorted
-        self.files = sorted
-        self.networkFiles = sorted.filter { $0.network != nil }
+        storedFiles = sorted
+        scopedFiles = sorted
+        scopedNetworkFiles = sorted.filter { $0.network != nil }
         self.byArea = byArea
-        self.duplicateClaims = duplicates
-        self.networkCodes = byArea.keys.sorted()
-        self.coveredCodes = covered
+        duplicateClaims = duplicates
+        storedCodes = byArea.keys.sorted()
+        coveredCodes = covered
+        people = PeopleIndex(sorted)
     }
 
-    /// The same directory with one file replaced by a new version of itself, when that
-    /// leaves every index as it was: same path, same area (or still none). Nil otherwise,
-    /// and the caller builds a new directory.
-    public func replacing(_ file: NetworkFile) -> Directory? {
-        guard files.count == allFiles.count,
-              let index = Self.index(of: file.path, in: allFiles),
-              allFiles[index].network?.area.value == file.network?.area.value
-        else { return nil }
+    /// Replaces one file by a new version of itself, when that leaves every index but the
+    /// people's as it was: same path, same area (or still none). Returns false, changing
+    /// nothing, otherwise; the caller then builds a new directory.
+    public mutating func replace(_ file: NetworkFile) -> Bool {
+        guard scopedFiles.count == storedFiles.count,
+              let index = Self.index(of: file.path, in: storedFiles),
+              storedFiles[index].network?.area.value == file.network?.area.value
+        else { return false }
         // Every index stays valid; the file also takes its old place among the networks.
-        var copy = self
-        copy.allFiles[index] = file
-        copy.files = copy.allFiles
-        if file.network != nil, let position = Self.index(of: file.path, in: networkFiles) {
-            copy.networkFiles[position] = file
+        people.replace(Int32(index), with: file)
+        storedFiles[index] = file
+        scopedFiles = storedFiles
+        if file.network != nil, let position = Self.index(of: file.path, in: scopedNetworkFiles) {
+            scopedNetworkFiles[position] = file
         }
-        return copy
+        return true
     }
 
     /// Binary search by path in files sorted by path.
@@ -84,19 +116,35 @@ public struct Directory: Sendable {
     public func scoped(to paths: Set<String>) -> Directory {
         var copy = self
         // Found by binary search, not by testing every file against the set.
-        copy.files = paths.compactMap { Self.index(of: $0, in: allFiles).map { allFiles[$0] } }.sorted { $0.path < $1.path }
-        copy.networkFiles = copy.files.filter { $0.network != nil }
+        copy.scopedFiles = paths.compactMap { Self.index(of: $0, in: storedFiles).map { storedFiles[$0] } }
+            .sorted { $0.path < $1.path }
+        copy.scopedNetworkFiles = copy.scopedFiles.filter { $0.network != nil }
+        copy.isScoped = true
         return copy
+    }
+
+    /// The same directory, noting in `log` everything read from it.
+    public func recording(into log: ReadLog) -> Directory {
+        var copy = self
+        copy.log = log
+        return copy
+    }
+
+    /// Notes a read made through a table derived from this directory (a roll-up).
+    public func note(_ read: DirectoryRead) {
+        log?.note(read)
     }
 
     /// Every file whose network claims area `code` (more than one is a duplicate).
     public func files(claiming code: String) -> [NetworkFile] {
+        log?.note(.area(code))
         guard let first = byArea[code] else { return [] }
-        return [allFiles[first]] + (duplicateClaims[code] ?? []).map { allFiles[$0] }
+        return [storedFiles[first]] + (duplicateClaims[code] ?? []).map { storedFiles[$0] }
     }
 
     public func file(forArea code: String) -> NetworkFile? {
-        byArea[code].map { allFiles[$0] }
+        log?.note(.area(code))
+        return byArea[code].map { storedFiles[$0] }
     }
 
     /// The network serving `code`, if any.
@@ -104,14 +152,16 @@ public struct Directory: Sendable {
         file(forArea: code)?.network
     }
 
-    /// Whether any network file exists for `code` or an area below it.
     /// Whether some file has a network for `code` (without copying the network).
     public func hasNetwork(_ code: String) -> Bool {
-        byArea[code] != nil
+        log?.note(.area(code))
+        return byArea[code] != nil
     }
 
+    /// Whether any network file exists for `code` or an area below it.
     public func hasContent(under code: String) -> Bool {
-        coveredCodes.contains(code)
+        log?.note(.subtree(code))
+        return coveredCodes.contains(code)
     }
 
     /// The networks one level below `code` that exist in the content, by area code.
@@ -120,5 +170,13 @@ public struct Directory: Sendable {
             guard let file = file(forArea: area.code), let network = file.network else { return nil }
             return (file, network)
         }
+    }
+
+    /// The first file by path whose committee, at the level of `code`, lists a person
+    /// with this name key (`PersonName.key`), and the line of its first entry there.
+    public func firstCommittee(listing key: [UInt8], levelOf code: String) -> (path: String, line: Int)? {
+        let hash = PersonName.hash(key, level: code.utf8.count)
+        log?.note(.person(hash))
+        return people.first(hash: hash, check: PersonName.check(key)).map { (storedFiles[Int($0.file)].path, Int($0.line)) }
     }
 }

@@ -13,7 +13,7 @@ extension SiteContext {
         let rows = provinces.map { province -> View in
             let districts = gazetteer.childCodes(of: province.code)
             let subdistricts = districts.flatMap { gazetteer.childCodes(of: $0) }
-            let rollUp = rollUps[province.code]
+            let rollUp = self.rollUp(province.code)
             let covered = districts.filter(directory.hasNetwork).count
             return [
                 "code": province.code,

@@ -2,12 +2,13 @@ import SavnetModel
 
 /// What every page builder needs: the directory, the settings and the date.
 struct SiteContext {
-    let directory: Directory
+    /// The directory, read through `recording(into:)` while a page renders.
+    private(set) var directory: Directory
     let settings: SiteSettings
     let today: CalendarDate
     let searchIndexed: Bool
-    /// Every area's roll-up, summed once.
-    let rollUps: RollUpTable
+    /// Every area's roll-up, summed once (read through `rollUp(_:)`, which records it).
+    private let rollUps: RollUpTable
 
     /// A context for rendering; `sumRollUps: false` for listing pages only.
     init(directory: Directory, settings: SiteSettings, today: CalendarDate, searchIndexed: Bool, sumRollUps: Bool = true,
@@ -20,6 +21,19 @@ struct SiteContext {
     }
 
     var gazetteer: Gazetteer { directory.gazetteer }
+
+    /// The same context, noting in `log` what is read from the directory.
+    func recording(into log: ReadLog) -> SiteContext {
+        var copy = self
+        copy.directory = directory.recording(into: log)
+        return copy
+    }
+
+    /// The figures summed over an area (a read of everything below it).
+    func rollUp(_ code: String) -> RollUp {
+        directory.note(.subtree(code))
+        return rollUps[code]
+    }
 
     /// The provinces of the programme: every province but Bangkok.
     var provinces: [Area] { gazetteer.children(of: "").filter { !$0.isBangkok } }
@@ -185,7 +199,7 @@ struct SiteContext {
 
     /// Figures summed over an area, for the finance partial; nil when no network is below it.
     func rollUpView(_ code: String, own network: Network?) -> View? {
-        let total = rollUps[code]
+        let total = rollUp(code)
         guard total.networks > 0 else { return nil }
         var view: View = [
             "fundBalance": Format.amount(total.fundBalance), "networks": Format.count(total.networks),

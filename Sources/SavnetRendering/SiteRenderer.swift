@@ -94,19 +94,23 @@ public struct SiteRenderer: Sendable {
     /// depend on the order.
     public func render(
         _ directory: Directory, settings: SiteSettings, today: CalendarDate, searchIndexed: Bool,
-        fragments: DirectoryFragments? = nil, emit: @Sendable (OutputFile) -> Void
+        fragments: DirectoryFragments? = nil, reads: (@Sendable (String, Set<DirectoryRead>) -> Void)? = nil,
+        emit: @Sendable (OutputFile) -> Void
     ) throws {
-        try render(paths: nil, directory, settings: settings, today: today, searchIndexed: searchIndexed, emit: emit)
+        try render(paths: nil, directory, settings: settings, today: today, searchIndexed: searchIndexed, reads: reads,
+                   emit: emit)
         renderAggregates(directory, settings: settings, today: today, searchIndexed: searchIndexed, fragments: fragments,
                          emit: emit)
     }
 
     /// The pages (and each network's `network.json` beside its page) whose paths are in
     /// `paths`, or all of them when `paths` is nil. `rollUps`, when given, must be the
-    /// directory's table for `today` (the engine keeps one up to date).
+    /// directory's table for `today` (the engine keeps one up to date). `reads`, when
+    /// given, receives each file's path with what rendering it read from the directory.
     public func render(
         paths: Set<String>?, _ directory: Directory, settings: SiteSettings, today: CalendarDate, searchIndexed: Bool,
-        rollUps: RollUpTable? = nil, emit: @Sendable (OutputFile) -> Void
+        rollUps: RollUpTable? = nil, reads: (@Sendable (String, Set<DirectoryRead>) -> Void)? = nil,
+        emit: @Sendable (OutputFile) -> Void
     ) throws {
         let site = SiteContext(directory: directory, settings: settings, today: today, searchIndexed: searchIndexed,
                                rollUps: rollUps)
@@ -128,10 +132,23 @@ public struct SiteRenderer: Sendable {
         }
         let failures = ParallelMap.map(pages) { page -> RenderError? in
             do {
-                if paths?.contains(page.path) ?? true { emit(try render(page, site)) }
-                if let (network, area) = site.dataNetwork(for: page) {
+                if paths?.contains(page.path) ?? true {
+                    if let reads {
+                        let log = ReadLog()
+                        emit(try render(page, site.recording(into: log)))
+                        reads(page.path, log.reads)
+                    } else {
+                        emit(try render(page, site))
+                    }
+                }
+                let log = reads == nil ? nil : ReadLog()
+                if let (network, area) = (log.map(site.recording(into:)) ?? site).dataNetwork(for: page) {
                     let data = Route(kind: .data, code: AreaCode(unchecked: area.code)).path
-                    if paths?.contains(data) ?? true { emit(DataExport.networkFile(network, area: area)) }
+                    if paths?.contains(data) ?? true {
+                        // The data reads nothing but its network.
+                        emit(DataExport.networkFile(network, area: area))
+                        if let reads, let log { reads(data, log.reads) }
+                    }
                 }
                 return nil
             } catch let error as RenderError {
@@ -145,10 +162,11 @@ public struct SiteRenderer: Sendable {
 
     /// The pages and data files whose paths are in `paths`, sorted by path.
     public func render(paths: Set<String>, _ directory: Directory, settings: SiteSettings, today: CalendarDate,
-                       searchIndexed: Bool, rollUps: RollUpTable? = nil) throws -> [OutputFile] {
+                       searchIndexed: Bool, rollUps: RollUpTable? = nil,
+                       reads: (@Sendable (String, Set<DirectoryRead>) -> Void)? = nil) throws -> [OutputFile] {
         let collected = Collector()
         try render(paths: paths, directory, settings: settings, today: today, searchIndexed: searchIndexed,
-                   rollUps: rollUps) { collected.add($0) }
+                   rollUps: rollUps, reads: reads) { collected.add($0) }
         return collected.files.sorted { $0.path < $1.path }
     }
 

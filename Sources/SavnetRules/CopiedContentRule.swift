@@ -9,40 +9,26 @@ struct CopiedContentRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        // The same person on two committees of one level (the first file by path holds them).
-        // People are looked up by a 64-bit hash of their name's key (hashing byte arrays is
-        // what this rule would otherwise spend its time on at national scale).
-        var seen: [UInt64: (path: String, line: Int, key: [UInt8])] = [:]
-        for (file, network) in directory.networks.sorted(by: { $0.0.path < $1.0.path }) {
-            var inThisFile = Set<UInt64>()
+        for (file, network) in directory.networks {
+            // The same person on two committees of one level: the first file by path holds
+            // them (looked up in the directory's index of all files, so a check scoped to
+            // some files judges them as the whole check does).
+            var inThisFile = Set<[UInt8]>()
             for member in network.committee {
                 let key = PersonName.key(member.name.value)
-                guard !key.isEmpty else { continue }
-                let hash = Self.hash(key, level: network.area.value.utf8.count)
-                guard inThisFile.insert(hash).inserted else { continue }
-                if let first = seen[hash], first.key == key {
-                    findings.append(finding(.warning, at: member.name.location, Localized(
-                        th: "\(member.name.value) อยู่ในคณะกรรมการเครือข่ายอื่นระดับเดียวกันด้วย (\(first.path) บรรทัดที่ \(first.line))",
-                        en: "\(member.name.value) is also on another committee of the same level (\(first.path), line \(first.line))"),
-                        hint: Localized(th: "ไฟล์นี้อาจคัดลอกมาจากเครือข่ายอื่น ตรวจรายชื่อกับคำสั่งแต่งตั้งของพื้นที่นี้",
-                                        en: "this file may be a copy of another network's: check the names against this area's order")))
-                } else if seen[hash] == nil {
-                    seen[hash] = (file.path, member.name.location.line, key)
-                }
+                guard !key.isEmpty, inThisFile.insert(key).inserted,
+                      let first = directory.firstCommittee(listing: key, levelOf: network.area.value),
+                      first.path != file.path
+                else { continue }
+                findings.append(finding(.warning, at: member.name.location, Localized(
+                    th: "\(member.name.value) อยู่ในคณะกรรมการเครือข่ายอื่นระดับเดียวกันด้วย (\(first.path) บรรทัดที่ \(first.line))",
+                    en: "\(member.name.value) is also on another committee of the same level (\(first.path), line \(first.line))"),
+                    hint: Localized(th: "ไฟล์นี้อาจคัดลอกมาจากเครือข่ายอื่น ตรวจรายชื่อกับคำสั่งแต่งตั้งของพื้นที่นี้",
+                                    en: "this file may be a copy of another network's: check the names against this area's order")))
             }
             findings += otherAreas(file, network, directory)
         }
         return findings
-    }
-
-    /// FNV-1a over the key's bytes and the level (people are compared within a level).
-    static func hash(_ key: [UInt8], level: Int) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(level)
-        for byte in key {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
     }
 
     /// Titles that name an area (`นายอำเภอพุนพิน`, `…ตำบลเขาวง`) other than the file's own or

@@ -25,22 +25,3 @@ struct UniquePersonRule: Rule {
         return findings
     }
 }
-
-/// How names are compared: spaces and a leading honorific do not make two people.
-enum PersonName {
-    static let honorifics = ["นางสาว", "นาง", "นาย", "น.ส.", "ด.ต.", "ร.ต.", "จ.ส.อ."]
-
-    static let honorificBytes = honorifics.map { Array($0.utf8) }
-
-    /// The name's bytes without spaces or a leading honorific (bytes hash faster than Thai text).
-    static func key(_ name: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(name.utf8.count)
-        for byte in name.utf8 where byte != 0x20 && byte != 0x09 { bytes.append(byte) }
-        for title in honorificBytes where bytes.count > title.count + 3 && bytes.starts(with: title) {
-            bytes.removeFirst(title.count)
-            break
-        }
-        return bytes
-    }
-}

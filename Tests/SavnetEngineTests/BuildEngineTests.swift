@@ -103,6 +103,20 @@ final class BuildEngineTests: XCTestCase {
         _ = try assertMatchesCleanBuild(engine, after: ["84/_index.md"])
     }
 
+    func testAPersonLeavingOneCommitteeClearsTheCopyWarningOnAnotherFarAway() throws {
+        // 8402 (later by path) lists a member of 8401: the copy warning sits in 8402's file,
+        // which is neither above nor below 8401. Renaming the member in 8401 must clear it.
+        let shared = "ทดสอบ8401 คนที่7"
+        let other = try content.text("84/8402/_index.md")
+        try write("84/8402/_index.md", other.replacingFirst("name: ทดสอบ8402 คนที่7", with: "name: \(shared)"))
+        let engine = try engine()
+        XCTAssertTrue(engine.diagnostics.contains { $0.rule == "copied-content" && $0.location.path == "content/84/8402/_index.md" })
+        let path = "84/8401/_index.md"
+        try write(path, try content.text(path).replacingFirst("name: \(shared)", with: "name: ทดสอบ8401 คนที่เจ็ด"))
+        _ = try assertMatchesCleanBuild(engine, after: [path])
+        XCTAssertFalse(engine.diagnostics.contains { $0.rule == "copied-content" })
+    }
+
     func testDeletingAFileRemovesItsDocumentsAndData() throws {
         let engine = try engine()
         try FileManager.default.removeItem(at: folder.appendingPathComponent("84/8409/840904.md"))

@@ -10,7 +10,8 @@ import XCTest
 /// and a build that opened the cache of the unedited site must both equal a clean build
 /// of the edited content, file for file (digests) and finding for finding.
 ///
-/// Edits: a member renamed, a representation moved, a term date changed, a body
+/// Edits: a member renamed, a member's name copied from another file (the same person
+/// on two committees), a representation moved, a term date changed, a body
 /// extended, a file broken, deleted, restored or added, a template changed, the site's
 /// title changed. Each sequence has its own seed; a failure names it, and
 /// `SAVNET_DIFFERENTIAL_SEED=<seed>` replays that one sequence.
@@ -122,13 +123,13 @@ final class DifferentialTests: XCTestCase {
     }
 
     private enum EditKind: CaseIterable {
-        case rename, represent, termDate, body, breakFile, delete, restore, add, template, title
+        case rename, copyMember, represent, termDate, body, breakFile, delete, restore, add, template, title
     }
 
     private func randomEdit(_ random: inout SplitMix64) -> EditKind {
         // Content edits are the common case; template and settings changes are rarer.
         let weights: [(EditKind, Int)] = [
-            (.rename, 4), (.represent, 3), (.termDate, 2), (.body, 2), (.breakFile, 1), (.delete, 2), (.restore, 2),
+            (.rename, 4), (.copyMember, 3), (.represent, 3), (.termDate, 2), (.body, 2), (.breakFile, 1), (.delete, 2), (.restore, 2),
             (.add, 3), (.template, 1), (.title, 1),
         ]
         var pick = random.next(in: 1...weights.reduce(0) { $0 + $1.1 })
@@ -169,6 +170,18 @@ final class DifferentialTests: XCTestCase {
                 changed[line] += " ก\(random.next(in: 1...9))"
                 return changed.joined(separator: "\n")
             }) { return edit }
+        case .copyMember:
+            // Another file's member on this committee: the copy warning of whichever file
+            // is later by path depends on both.
+            if let path = pick(files), let source = pick(files.filter { $0 != path }),
+               let sourceNames = Optional(try content.text(source).components(separatedBy: "\n").filter { $0.hasPrefix("    name: ") }),
+               let edit = try rewrite(path, { text in
+                   var lines = text.components(separatedBy: "\n")
+                   guard let line = pick(lines.indices.filter { lines[$0].hasPrefix("    name: ") }), let name = pick(sourceNames)
+                   else { return nil }
+                   lines[line] = name
+                   return lines.joined(separator: "\n")
+               }) { return edit }
         case .represent:
             if let path = pick(files.filter { $0.hasSuffix("_index.md") && $0.count > 12 }), let edit = try rewrite(path, { text in
                 let district = String(path.dropFirst(3).prefix(4))

@@ -1,0 +1,145 @@
+/// How names are compared: spaces and a leading honorific do not make two people.
+public enum PersonName {
+    static let honorifics = ["นางสาว", "นาง", "นาย", "น.ส.", "ด.ต.", "ร.ต.", "จ.ส.อ."]
+
+    static let honorificBytes = honorifics.map { Array($0.utf8) }
+
+    /// The name's bytes without spaces or a leading honorific (bytes hash faster than Thai text).
+    public static func key(_ name: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 where byte != 0x20 && byte != 0x09 { bytes.append(byte) }
+        for title in honorificBytes where bytes.count > title.count + 3 && bytes.starts(with: title) {
+            bytes.removeFirst(title.count)
+            break
+        }
+        return bytes
+    }
+
+    /// `hash` and `check` of a name's key, computed without building the key; nil for a
+    /// name whose key is empty.
+    static func hashes(_ name: String, level: Int) -> (hash: UInt64, check: UInt64)? {
+        var name = name
+        return name.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer -> (UInt64, UInt64)? in
+                var count = 0
+                for byte in utf8 where byte != 0x20 && byte != 0x09 {
+                    buffer[count] = byte
+                    count += 1
+                }
+                var start = 0
+                for title in honorificBytes where count > title.count + 3
+                    && buffer[0..<title.count].elementsEqual(title) {
+                    start = title.count
+                    break
+                }
+                guard start < count else { return nil }
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(level)
+                var check: UInt64 = 0x9E37_79B9_7F4A_7C15
+                for byte in buffer[start..<count] {
+                    hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                    check = (check ^ UInt64(byte)) &* 0xFF51_AFD7_ED55_8CCD
+                    check ^= check >> 29
+                }
+                return (hash, check)
+            }
+        }
+    }
+
+    /// A second hash of a key, independent of `hash`, to tell apart names whose `hash`
+    /// collides.
+    public static func check(_ key: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for byte in key {
+            hash = (hash ^ UInt64(byte)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 29
+        }
+        return hash
+    }
+
+    /// FNV-1a over a name's key and a level (people are compared within a level; the
+    /// level is the length of the network's area code).
+    public static func hash(_ key: [UInt8], level: Int) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(level)
+        for byte in key {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+}
+
+/// Who sits on which committee, by name and level: the first file by path that lists a
+/// person is where the person "belongs"; any later committee of the same level that lists
+/// them again may have been copied. Kept by the directory as one array sorted by name
+/// hash (no allocation per person), updated in place when the engine swaps a file in.
+struct PeopleIndex: Sendable {
+    /// One person on one committee. Two names are the same when both their hashes agree
+    /// (`hash` for lookup, `check` to tell collisions apart).
+    struct Entry: Comparable, Sendable {
+        var hash: UInt64
+        /// The file's place in the directory's files (sorted by path).
+        var file: Int32
+        var line: Int32
+        var check: UInt64
+
+        static func < (lhs: Entry, rhs: Entry) -> Bool {
+            (lhs.hash, lhs.file, lhs.line) < (rhs.hash, rhs.file, rhs.line)
+        }
+    }
+
+    /// Every entry, sorted.
+    private(set) var entries: [Entry]
+
+    /// The index of `files` (the directory's, sorted by path).
+    init(_ files: [NetworkFile]) {
+        entries = ParallelMap.map(Array(files.indices)) { Self.entries(of: files[$0], at: Int32($0)) }.flatMap { $0 }
+        entries.sort()
+    }
+
+    /// The hash and check of each person a file's committee lists, with the entry's line.
+    static func entries(of file: NetworkFile, at number: Int32) -> [Entry] {
+        guard let network = file.network else { return [] }
+        let level = network.area.value.utf8.count
+        let committee = network.committee
+        var entries: [Entry] = []
+        entries.reserveCapacity(committee.count)
+        for index in committee.indices {
+            guard let (hash, check) = PersonName.hashes(committee[index].name.value, level: level) else { continue }
+            entries.append(Entry(hash: hash, file: number, line: Int32(committee[index].name.location.line), check: check))
+        }
+        return entries
+    }
+
+    /// Replaces the entries of the file at `number` by those of `file`.
+    mutating func replace(_ number: Int32, with file: NetworkFile) {
+        let added = Self.entries(of: file, at: number).sorted()
+        var merged: [Entry] = []
+        merged.reserveCapacity(entries.count + added.count)
+        var next = 0
+        for entry in entries where entry.file != number {
+            while next < added.count, added[next] < entry {
+                merged.append(added[next])
+                next += 1
+            }
+            merged.append(entry)
+        }
+        merged.append(contentsOf: added[next...])
+        entries = merged
+    }
+
+    /// The first entry (by file, then line) for a name.
+    func first(hash: UInt64, check: UInt64) -> Entry? {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].hash < hash { low = middle + 1 } else { high = middle }
+        }
+        while low < entries.count, entries[low].hash == hash {
+            if entries[low].check == check { return entries[low] }
+            low += 1
+        }
+        return nil
+    }
+}
