@@ -30,7 +30,7 @@ public enum CacheStatus: Equatable, Sendable {
 /// The output's digests are kept, not its bytes, so only files that differ are written.
 public enum BuildCache {
     static let magic = Array("savnet build cache\n".utf8)
-    static let formatVersion = 5
+    static let formatVersion = 6
     static let sealMagic = Array("\nsavnet cache sum\n".utf8)
 
     /// The state followed by its digest, so that a state file damaged on disk is
@@ -103,9 +103,9 @@ extension BuildEngine {
     /// `previousOutput` reads a file of the output the cache describes (the last
     /// directory files are copied from rather than written again whole).
     public func renderChanges(previousOutput: (String) -> [UInt8]?) throws -> Update {
-        // Only the files to be written again are read back: all of them, or `directory.json`
-        // and the stale provinces' files.
-        let rewritten = staleDirectoryGroups.map { Set($0.union([""]).map(DirectoryFragments.path(ofGroup:))) }
+        // Only the directory files to be written again are read back: all of them, or the
+        // stale groups' files.
+        let rewritten = staleSummaries.directoryGroups.map { Set($0.map(DirectoryFragments.path(ofGroup:))) }
         for (path, digest) in digests where DirectoryFragments.isDirectoryFile(path) {
             if let rewritten, !rewritten.contains(path) { continue }
             if let previous = previousOutput(path), ContentDigest(previous) == digest { fragments.attach(previous, to: path) }
@@ -182,7 +182,9 @@ extension BuildEngine {
         writer.write(mark)
         // Which province directory files the output lacks the latest of (a live engine's
         // summaries are refreshed on demand, so a snapshot can be taken before that).
-        writer.write(staleDirectoryGroups.map { $0.sorted() }) { writer, groups in writer.write(groups) { $0.write($1) } }
+        writer.write(staleSummaries.directoryGroups.map { $0.sorted() }) { writer, groups in writer.write(groups) { $0.write($1) } }
+        writer.write(staleSummaries.sitemap)
+        writer.write(staleSummaries.areaList)
         writer.write(paths.count)
         for (index, path) in paths.enumerated() {
             writer.write(path)
@@ -272,6 +274,8 @@ extension BuildEngine {
                                        uniquingKeysWith: { $1 })
         restoredMark = try reader.readString()
         let staleGroups = try reader.readOptional { try $0.readArray { try $0.readString() } }
+        let staleSitemap = try reader.readBool()
+        let staleAreaList = try reader.readBool()
 
         struct Entry {
             var path: String
@@ -336,7 +340,7 @@ extension BuildEngine {
                           existing: Set(directory.networkCodes))
         // The output the cache describes holds the directory files as the saved state
         // last refreshed them.
-        staleDirectoryGroups = staleGroups.map(Set.init)
+        staleSummaries = SummaryScope(directoryGroups: staleGroups.map(Set.init), sitemap: staleSitemap, areaList: staleAreaList)
 
         // The edits since, as the in-process engine takes them; a file the content folder
         // no longer lists is deleted, whatever is at its path.

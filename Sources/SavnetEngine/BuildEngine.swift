@@ -88,10 +88,15 @@ public final class BuildEngine {
     public internal(set) var digests: [String: ContentDigest] = [:]
     /// Whether the sitemap, feed and `directory.json` lag behind the last update.
     public internal(set) var summariesAreStale = false
-    /// The provinces whose directory file (`PP/directory.json`) an edit may have changed
-    /// since the summaries were last refreshed; nil when any may have (coverage, settings
-    /// or the date changed, or nothing was rendered yet).
-    var staleDirectoryGroups: Set<String>?
+    /// The summaries an edit may have changed since they were last refreshed (the feed,
+    /// the assets and the search index are always written again).
+    var staleSummaries = SummaryScope.everything
+    /// Each network's latest date, by area (what the sitemap and feed show), kept up to
+    /// date after edits; nil until an update first needs it.
+    var lastChanged: [String: CalendarDate]?
+    /// The paths of the summaries in the site (every output that is not a page or a
+    /// network's data); nil until a refresh first needs it.
+    var summaryPaths: Set<String>?
 
     /// Loads, checks and renders everything.
     public convenience init(loader: ContentLoader, renderer: SiteRenderer, settings: SiteSettings, gazetteer: Gazetteer,
@@ -139,6 +144,7 @@ public final class BuildEngine {
         var changedReads: Set<DirectoryRead> = []
         var replaced: [NetworkFile] = []
         var structural = false
+        if lastChanged == nil { lastChanged = Feeds.lastChanged(of: directory) }
         for contentPath in Set(contentPaths) {
             if let old = files[contentPath] {
                 changedDisplayPaths.insert(old.path)
@@ -163,21 +169,31 @@ public final class BuildEngine {
         }
         let before = directory.networkCodes
         // An edit that keeps a file's path and area swaps it in place; anything else rebuilds.
-        if structural || !replaced.allSatisfy({ directory.replace($0) }) {
-            directory = pipeline.directory(Array(files.values))
-        }
+        let rebuilt = structural || !replaced.allSatisfy({ directory.replace($0) })
+        if rebuilt { directory = pipeline.directory(Array(files.values)) }
         recheck(changedDisplayPaths, reads: changedReads)
         let coverageChanged = before != directory.networkCodes
         if coverageChanged {
             rollUps = nil
-            // Which networks exist changes every directory file.
-            staleDirectoryGroups = nil
+            // Which networks exist changes every directory file, the page list and which
+            // areas have a page.
+            staleSummaries = .everything
         } else {
             rollUps?.update(changedAreas, directory, today: today)
-            // A network's part of its province's directory file is written from the
-            // network alone (and which networks exist, unchanged here).
-            staleDirectoryGroups?.formUnion(changedAreas.map(DirectoryFragments.group(of:)))
         }
+        // A network's part of its province's directory file is written from the network
+        // alone; `directory.json` lists which networks are published, which only a file
+        // added, removed or moved to another area can change.
+        var stale = SummaryScope(directoryGroups: Set(changedAreas.map(DirectoryFragments.group(of:))).union(rebuilt ? [""] : []),
+                                 sitemap: false, areaList: false)
+        for code in changedAreas {
+            let date = Feeds.lastChanged(code, in: directory)
+            if lastChanged?[code] != date {
+                lastChanged?[code] = date
+                stale.sitemap = true
+            }
+        }
+        staleSummaries.formUnion(stale)
         return try rerender(areas: changedAreas, reads: changedReads, coverageChanged: coverageChanged)
     }
 
@@ -188,17 +204,19 @@ public final class BuildEngine {
         guard summariesAreStale else { return .none }
         var written: [OutputFile] = []
         var emitted: Set<String> = []
-        let groups = staleDirectoryGroups
+        let scope = staleSummaries
         renderer.renderAggregates(directory, settings: settings, today: today, searchIndexed: searchIndexed,
-                                  fragments: fragments, directoryGroups: groups) { file in
+                                  fragments: fragments, scope: scope, lastChanged: lastChanged) { file in
             emitted.insert(file.path)
             if record(file) { written.append(file) }
         }
-        // Province files left out as unchanged are still part of the site.
-        let removed = digests.keys.filter {
-            !pagePaths.contains($0) && !emitted.contains($0) && (groups == nil || !DirectoryFragments.isDirectoryFile($0))
-        }.sorted()
-        staleDirectoryGroups = []
+        // A summary this refresh would have written but did not is gone (an asset removed
+        // from the theme, a province's directory file once its last network went); the
+        // ones left out as unchanged are still part of the site.
+        let before = summaryPaths ?? Set(digests.keys.filter { !pagePaths.contains($0) })
+        let removed = before.filter { !emitted.contains($0) && scope.writes($0) }.sorted()
+        summaryPaths = before.subtracting(removed).union(emitted)
+        staleSummaries = .nothing
         for path in removed { forget(path) }
         summariesAreStale = false
         return Update(written: written, removed: removed)
@@ -219,10 +237,12 @@ public final class BuildEngine {
         pendingUpdate = .none
         rollUps = nil
         pagePaths = renderer.pagePaths(directory, settings: settings)
+        summaryPaths = nil
+        lastChanged = nil
         renderedTemplates = renderer.templateVersions
         renderedKey = renderKey
         summariesAreStale = false
-        staleDirectoryGroups = []
+        staleSummaries = .nothing
     }
 }
 
@@ -315,7 +335,7 @@ extension BuildEngine {
         matchesRestoredCache = false
         let everything = key != renderedKey
         // Settings (the base URL in every id) or the date (statuses) reach every file.
-        if everything { staleDirectoryGroups = nil }
+        if everything { staleSummaries = .everything }
         let stale = pagePaths.filter { path in
             if everything { return true }
             guard let template = SiteRenderer.templateName(forPage: path) else { return false }
@@ -368,6 +388,8 @@ private extension BuildEngine {
             }
             removed.sort()
         }
+        // The sitemap lists every page.
+        if !removed.isEmpty || !wanted.isEmpty { staleSummaries.sitemap = true }
         for path in pageReads.readers(of: changed) where pagePaths.contains(path) { wanted.insert(path) }
         let rendered = try render(paths: wanted)
         let written = rendered.filter(record)

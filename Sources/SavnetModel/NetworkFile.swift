@@ -19,6 +19,10 @@ public final class NetworkFile: Sendable {
     /// Numbers in the whole text that are as long as phone or citizen ID numbers, found
     /// once when the file is read, for the personal-data rules.
     public let longNumbers: [NumberScanner.Hit]
+    /// Whether the file sits where the layout puts its network's area (only such networks
+    /// are published: pages, documents, data). Found once: the site asks for every network
+    /// on every refresh.
+    public let isInPlace: Bool
 
     /// Creates a file record.
     public init(path: String, contentPath: String, raw: String, bodyStartLine: Int, body: String, network: Network?,
@@ -30,6 +34,7 @@ public final class NetworkFile: Sendable {
         self.body = body
         self.network = network
         self.longNumbers = longNumbers
+        isInPlace = network.map { contentPath == Self.expectedContentPath(for: $0.area.value) } ?? false
     }
 
     /// A location in this file.

@@ -17,10 +17,27 @@ struct DataExport {
     /// The published networks with their areas, in file order.
     private var published: [(NetworkFile, Area)] {
         site.directory.networkFiles.compactMap { file -> (NetworkFile, Area)? in
-            guard let network = file.network, let area = site.gazetteer.area(network.area.value),
-                  site.isPublished(file, area) else { return nil }
+            guard file.isInPlace, let code = file.network?.area.value, let area = site.gazetteer.area(code) else { return nil }
             return (file, area)
         }
+    }
+
+    /// The published networks of `code` and, when `deep`, of every area below it, in file
+    /// order.
+    private func publishedNetworks(under code: String, deep: Bool = true) -> [(NetworkFile, Area)] {
+        var codes = [code]
+        if deep {
+            for district in site.gazetteer.childCodes(of: code) {
+                codes.append(district)
+                codes += site.gazetteer.childCodes(of: district)
+            }
+        }
+        var entries: [(NetworkFile, Area)] = []
+        for code in codes {
+            guard let area = site.gazetteer.area(code) else { continue }
+            for file in site.directory.files(claiming: code) where file.isInPlace { entries.append((file, area)) }
+        }
+        return entries.sorted { $0.0.path < $1.0.path }
     }
 
     /// The site's directory data, split so that no file holds the whole country: each
@@ -29,9 +46,24 @@ struct DataExport {
     /// files. Each network's part is copied from the last file written when `fragments`
     /// holds it for the same file, so that after an edit only the edited networks are
     /// written again.
-    /// `only`, when given, names the provinces whose files are wanted (the others are
-    /// known to be unchanged); `directory.json` itself is always written.
+    /// `only`, when given, names the groups whose files are wanted (the others are known
+    /// to be unchanged): provinces, and "" for `directory.json`. Without "", the caller
+    /// also vouches that no file came, went or moved to another area since the last
+    /// files (so which networks are published is as it was): only the named provinces'
+    /// networks are looked at.
     func directoryFiles(fragments: DirectoryFragments? = nil, only: Set<String>? = nil) -> [OutputFile] {
+        if let only, !only.contains("") {
+            return only.sorted().compactMap { province -> OutputFile? in
+                let entries = publishedNetworks(under: province)
+                guard !entries.isEmpty else { return nil }
+                // Parents are in the province, or the national network.
+                var existing = Set(entries.map(\.1.code))
+                if !publishedNetworks(under: "", deep: false).isEmpty { existing.insert("") }
+                let path = DirectoryFragments.path(ofGroup: province)
+                return OutputFile(path: path, bytes: popolo(entries, path: path, fragments: fragments, existing: existing))
+            }
+        }
+        let published = self.published
         var groups: [String: [(NetworkFile, Area)]] = [:]
         for entry in published { groups[DirectoryFragments.group(of: entry.1.code), default: []].append(entry) }
         let gazetteer = site.gazetteer
@@ -57,8 +89,10 @@ struct DataExport {
             }
             json.endArray()
         }
-        files.append(OutputFile(path: "directory.json", bytes: popolo(groups[""] ?? [], path: "directory.json", fragments: fragments,
-                                                                      existing: existing, extra: index)))
+        if only?.contains("") != false {
+            files.append(OutputFile(path: "directory.json", bytes: popolo(groups[""] ?? [], path: "directory.json",
+                                                                          fragments: fragments, existing: existing, extra: index)))
+        }
         return files
     }
 
@@ -132,6 +166,9 @@ public final class DirectoryFragments: @unchecked Sendable {
 
     /// The site file that holds a group's networks.
     public static func path(ofGroup group: String) -> String { group.isEmpty ? "directory.json" : group + "/directory.json" }
+
+    /// The group whose file is at `path` (one of the directory files).
+    public static func group(ofPath path: String) -> String { path == "directory.json" ? "" : String(path.prefix(2)) }
 
     /// Whether `path` is one of the directory files.
     public static func isDirectoryFile(_ path: String) -> Bool {

@@ -4,17 +4,29 @@ import SavnetModel
 public struct Feeds {
     let site: SiteContext
 
-    func files() -> [OutputFile] {
-        // Each network's latest date, found once for both files.
-        var lastChanged: [String: CalendarDate] = [:]
-        for file in site.directory.networkFiles {
-            // The first file that claims an area is its network (as `Directory` has it).
-            guard let network = file.network, lastChanged[network.area.value] == nil,
-                  site.directory.file(forArea: network.area.value) === file, let date = network.lastChanged else { continue }
-            lastChanged[network.area.value] = date
+    /// The feed, and the sitemap and robots.txt unless `sitemap` is false.
+    func files(sitemap withSitemap: Bool = true, lastChanged: [String: CalendarDate]) -> [OutputFile] {
+        var files = [OutputFile(path: "feed.xml", text: feed(lastChanged))]
+        if withSitemap {
+            files += [OutputFile(path: "sitemap.xml", bytes: sitemap(lastChanged)),
+                      OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(site.settings.baseURL)sitemap.xml\n")]
         }
-        return [OutputFile(path: "sitemap.xml", bytes: sitemap(lastChanged)), OutputFile(path: "feed.xml", text: feed(lastChanged)),
-         OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(site.settings.baseURL)sitemap.xml\n")]
+        return files
+    }
+
+    /// Each network's latest date, by area (the first file that claims an area is its
+    /// network, as `Directory` has it).
+    public static func lastChanged(of directory: Directory) -> [String: CalendarDate] {
+        var dates: [String: CalendarDate] = [:]
+        for code in directory.networkCodes {
+            if let date = lastChanged(code, in: directory) { dates[code] = date }
+        }
+        return dates
+    }
+
+    /// The latest date of the network of `code`, if any.
+    public static func lastChanged(_ code: String, in directory: Directory) -> CalendarDate? {
+        directory.file(forArea: code)?.network?.lastChanged
     }
 
     /// Every page's address, with the date its network last changed. Written as bytes:
@@ -43,8 +55,15 @@ public struct Feeds {
 
     func feed(_ lastChanged: [String: CalendarDate]) -> String {
         let base = site.settings.baseURL
-        // The 50 latest, found by their codes before any network is looked at.
-        let latest = lastChanged.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(50)
+        // The 50 latest, found by their codes before any network is looked at, in one pass.
+        func before(_ a: (key: String, value: CalendarDate), _ b: (key: String, value: CalendarDate)) -> Bool {
+            a.value != b.value ? a.value > b.value : a.key < b.key
+        }
+        var latest: [(key: String, value: CalendarDate)] = []
+        for entry in lastChanged where latest.count < 50 || before(entry, latest[latest.count - 1]) {
+            latest.insert(entry, at: latest.firstIndex { before(entry, $0) } ?? latest.count)
+            if latest.count > 50 { latest.removeLast() }
+        }
         let entries = latest.compactMap { code, date -> (Area, NetworkFile, CalendarDate)? in
             guard let file = site.directory.file(forArea: code), let area = site.gazetteer.area(code) else { return nil }
             return (area, file, date)

@@ -63,7 +63,7 @@ struct SiteContext {
     /// Whether a network's file sits where the layout puts its area: only such networks
     /// get documents and data.
     func isPublished(_ file: NetworkFile, _ area: Area) -> Bool {
-        file.contentPath == NetworkFile.expectedContentPath(for: area.code)
+        file.network?.area.value == area.code ? file.isInPlace : file.contentPath == NetworkFile.expectedContentPath(for: area.code)
     }
 
     /// The published network of `area`, if any.

@@ -190,23 +190,67 @@ public struct SiteRenderer: Sendable {
         return paths
     }
 
-    /// The files that summarise the whole site: assets, sitemap, feed, robots, and the
-    /// directory data (`directory.json` and each province's `PP/directory.json`).
-    /// `fragments` keeps each network's part of the directory files between calls.
-    /// `directoryGroups`, when given, limits the province directory files to those
-    /// provinces (the engine knows which changed); every other summary is always written.
+    /// The files that summarise the whole site: assets, sitemap, feed, robots, the list
+    /// of areas and the directory data (`directory.json` and each province's
+    /// `PP/directory.json`). `fragments` keeps each network's part of the directory files
+    /// between calls. `scope` leaves out the files known to be as last written (the
+    /// engine knows what an edit changed); `lastChanged`, when given, is each network's
+    /// latest date as `Feeds.lastChanged(of:)` finds it (the engine keeps it up to date).
     public func renderAggregates(
         _ directory: Directory, settings: SiteSettings, today: CalendarDate, searchIndexed: Bool,
-        fragments: DirectoryFragments? = nil, directoryGroups: Set<String>? = nil, emit: (OutputFile) -> Void
+        fragments: DirectoryFragments? = nil, scope: SummaryScope = .everything,
+        lastChanged: [String: CalendarDate]? = nil, emit: (OutputFile) -> Void
     ) {
         // Summaries use no roll-ups; skip summing them.
         let site = SiteContext(directory: directory, settings: settings, today: today, searchIndexed: searchIndexed,
                                sumRollUps: false)
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) { emit(OutputFile(path: "assets/" + path, bytes: bytes)) }
-        Feeds(site: site).files().forEach(emit)
-        emit(AreaList(site: site).file())
-        DataExport(site: site).directoryFiles(fragments: fragments, only: directoryGroups).forEach(emit)
+        Feeds(site: site).files(sitemap: scope.sitemap, lastChanged: lastChanged ?? Feeds.lastChanged(of: directory)).forEach(emit)
+        if scope.areaList { emit(AreaList(site: site).file()) }
+        DataExport(site: site).directoryFiles(fragments: fragments, only: scope.directoryGroups).forEach(emit)
         if searchIndexed { SearchIndex(site: site).files().forEach(emit) }
+    }
+}
+
+/// Which whole-site files a refresh writes again; the others are as last written.
+public struct SummaryScope: Sendable, Equatable {
+    /// The groups whose directory file is stale (a province's `PP/directory.json`, or ""
+    /// for `directory.json`, which also lists the provinces); nil for all of them.
+    public var directoryGroups: Set<String>?
+    /// `sitemap.xml` and `robots.txt`: the page list, each area's latest date, the base URL.
+    public var sitemap: Bool
+    /// `areas.json`: which areas have a page.
+    public var areaList: Bool
+
+    public init(directoryGroups: Set<String>?, sitemap: Bool, areaList: Bool) {
+        (self.directoryGroups, self.sitemap, self.areaList) = (directoryGroups, sitemap, areaList)
+    }
+
+    /// Every file.
+    public static let everything = SummaryScope(directoryGroups: nil, sitemap: true, areaList: true)
+    /// Only the files written every time (assets, feed, search index).
+    public static let nothing = SummaryScope(directoryGroups: [], sitemap: false, areaList: false)
+
+    /// Both scopes' files.
+    public mutating func formUnion(_ other: SummaryScope) {
+        if let mine = directoryGroups, let theirs = other.directoryGroups {
+            directoryGroups = mine.union(theirs)
+        } else {
+            directoryGroups = nil
+        }
+        sitemap = sitemap || other.sitemap
+        areaList = areaList || other.areaList
+    }
+
+    /// Whether a refresh in this scope writes `path`, one of the summaries.
+    public func writes(_ path: String) -> Bool {
+        switch path {
+        case "sitemap.xml", "robots.txt": return sitemap
+        case "areas.json": return areaList
+        default:
+            guard DirectoryFragments.isDirectoryFile(path) else { return true }
+            return directoryGroups?.contains(DirectoryFragments.group(ofPath: path)) ?? true
+        }
     }
 }
 

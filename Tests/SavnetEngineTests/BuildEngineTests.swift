@@ -117,6 +117,19 @@ final class BuildEngineTests: XCTestCase {
         XCTAssertFalse(engine.diagnostics.contains { $0.rule == "copied-content" })
     }
 
+    func testAnEditUnderANationalNetworkKeepsTheProvinceFileLinkedToIt() throws {
+        // The province's part of 84/directory.json names the national network as its
+        // parent; rewriting only that province's file after an edit must still know it exists.
+        try write("_index.md", "---\nlevel: national\narea: \"\"\ndeadlines:\n  bpm: 2566-09-20\n---\n")
+        let engine = try engine()
+        let path = "84/_index.md"
+        try write(path, try content.text(path).replacingFirst("name: ทดสอบ8401 คนที่1", with: "name: ทดสอบ8401 คนแรก"))
+        let update = try assertMatchesCleanBuild(engine, after: [path])
+        XCTAssertTrue(update.written.contains { $0.path == "84/index.html" })
+        let provinceFile = try XCTUnwrap(engine.outputs["84/directory.json"])
+        XCTAssertTrue(String(decoding: provinceFile, as: UTF8.self).contains("\"parent_id\":\"network-th\""))
+    }
+
     func testDeletingAFileRemovesItsDocumentsAndData() throws {
         let engine = try engine()
         try FileManager.default.removeItem(at: folder.appendingPathComponent("84/8409/840904.md"))
