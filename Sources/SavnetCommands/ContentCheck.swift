@@ -15,9 +15,12 @@ struct ContentCheck {
     var diagnostics: [Diagnostic]
     /// How many content files were read.
     var fileCount: Int
-    /// Each file's text by display path, for showing source lines.
+    /// The text of each file with findings, by display path, for showing source lines
+    /// (a build restored from its cache decodes only those files' text).
     var sources: [String: String] {
-        Dictionary(directory.allFiles.map { ($0.path, $0.raw) }, uniquingKeysWith: { first, _ in first })
+        let shown = Set(diagnostics.map(\.location.path))
+        return Dictionary(directory.allFiles.filter { shown.contains($0.path) }.map { ($0.path, $0.raw) },
+                          uniquingKeysWith: { first, _ in first })
     }
 
     /// Keeps the findings, and counts the files, that `includes` selects by display path.

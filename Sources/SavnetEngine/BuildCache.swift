@@ -302,14 +302,13 @@ extension BuildEngine {
                       ContentDigest(store, range: blob.offset..<blob.offset + blob.length).value == blob.digest
                 else { throw CacheMismatch.damaged }
                 var fileReader = SnapshotReader(store, range: blob.offset..<blob.offset + blob.length)
-                return try fileReader.readFile {
-                    // The text comes from the file as read now when it is unchanged; a
-                    // changed file is replaced before anything reads its text.
-                    guard entry.digest != nil, currentDigests[entry.path] == entry.digest,
-                          case let .success(bytes)? = current[entry.path], let text = NetworkParser.decodedText(bytes)
-                    else { return "" }
-                    return text
+                // The text comes from the file as read now when it is unchanged, decoded
+                // only if asked for; a changed file is replaced before anything reads it.
+                var bytes: [UInt8]?
+                if entry.digest != nil, currentDigests[entry.path] == entry.digest, case let .success(read)? = current[entry.path] {
+                    bytes = read
                 }
+                return try fileReader.readFile { [bytes] in bytes.flatMap(NetworkParser.decodedText) ?? "" }
             }
         }
         var changed: Set<String> = []

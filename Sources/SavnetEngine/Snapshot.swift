@@ -228,18 +228,23 @@ public extension SnapshotWriter {
 public extension SnapshotReader {
     /// A content file written by `write(_:includeRaw:)`; `raw` supplies the text when it
     /// was left out.
-    mutating func readFile(raw: () throws -> String) throws -> NetworkFile {
+    /// A file; its text is the one saved with it, if any, or what `raw` gives when asked.
+    mutating func readFile(raw: @escaping @Sendable () -> String) throws -> NetworkFile {
         let path = try readString()
         expect(path: path)
         let contentPath = try readString()
-        let text = try readBool() ? try readString() : try raw()
+        let saved = try readBool() ? try readString() : nil
         let bodyStartLine = try readInt()
         let body = try readString()
         let network = try readOptional { try $0.readNetwork() }
         let numbers = try readArray { reader in
             NumberScanner.Hit(digits: try reader.readString(), line: try reader.readInt(), column: try reader.readInt())
         }
-        return NetworkFile(path: path, contentPath: contentPath, raw: text, bodyStartLine: bodyStartLine, body: body,
+        if let saved {
+            return NetworkFile(path: path, contentPath: contentPath, raw: saved, bodyStartLine: bodyStartLine, body: body,
+                               network: network, longNumbers: numbers)
+        }
+        return NetworkFile(path: path, contentPath: contentPath, decodingRaw: raw, bodyStartLine: bodyStartLine, body: body,
                            network: network, longNumbers: numbers)
     }
 

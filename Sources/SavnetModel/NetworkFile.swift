@@ -9,7 +9,21 @@ public final class NetworkFile: Sendable {
     /// Path inside the content folder: `84/8417/_index.md`.
     public let contentPath: String
     /// The whole file as decoded text (byte order mark removed, line endings kept).
-    public let raw: String
+    public var raw: String {
+        switch text {
+        case let .decoded(text): return text
+        case let .deferred(decode): return decode()
+        }
+    }
+    /// The text, or how to decode it when asked: a file restored from the build cache
+    /// keeps its bytes, since a build after an edit reads the text of only the few files
+    /// it checks again.
+    private let text: Text
+
+    private enum Text: Sendable {
+        case decoded(String)
+        case deferred(@Sendable () -> String)
+    }
     /// The 1-based line where the Markdown body starts.
     public let bodyStartLine: Int
     /// The Markdown body after the front matter.
@@ -25,11 +39,24 @@ public final class NetworkFile: Sendable {
     public let isInPlace: Bool
 
     /// Creates a file record.
-    public init(path: String, contentPath: String, raw: String, bodyStartLine: Int, body: String, network: Network?,
-                longNumbers: [NumberScanner.Hit] = []) {
+    public convenience init(path: String, contentPath: String, raw: String, bodyStartLine: Int, body: String,
+                            network: Network?, longNumbers: [NumberScanner.Hit] = []) {
+        self.init(path: path, contentPath: contentPath, text: .decoded(raw), bodyStartLine: bodyStartLine, body: body,
+                  network: network, longNumbers: longNumbers)
+    }
+
+    /// A file record whose text `decode` gives when first asked for (each time it is).
+    public convenience init(path: String, contentPath: String, decodingRaw decode: @escaping @Sendable () -> String,
+                            bodyStartLine: Int, body: String, network: Network?, longNumbers: [NumberScanner.Hit] = []) {
+        self.init(path: path, contentPath: contentPath, text: .deferred(decode), bodyStartLine: bodyStartLine, body: body,
+                  network: network, longNumbers: longNumbers)
+    }
+
+    private init(path: String, contentPath: String, text: Text, bodyStartLine: Int, body: String, network: Network?,
+                 longNumbers: [NumberScanner.Hit]) {
         self.path = path
         self.contentPath = contentPath
-        self.raw = raw
+        self.text = text
         self.bodyStartLine = bodyStartLine
         self.body = body
         self.network = network

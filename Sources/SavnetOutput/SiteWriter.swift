@@ -232,7 +232,38 @@ public struct SiteWriter {
 
     /// The mark of the build that wrote the output, if any.
     public func mark() -> String? {
-        Self.readManifest(output.path)?.mark
+        // The first line only: the manifest lists every file of the site.
+        guard let bytes = Self.read(output.path + "/" + Self.markName) else { return nil }
+        let line = bytes.prefix { $0 != 0x0A }
+        guard !line.isEmpty else { return nil }
+        return String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The manifest with a new mark, when an update writes only files it already lists
+    /// and removes none (the usual edit): its list is kept as it is, not read into
+    /// strings, sorted and written out again. Nil otherwise.
+    static func remarked(_ previous: [UInt8], mark: String, writing written: [OutputFile]) -> [UInt8]? {
+        guard let end = previous.firstIndex(of: 0x0A) else { return nil }
+        let body = previous[(end + 1)...]
+        var starts: [Int] = []
+        var start = body.startIndex
+        while start < body.endIndex {
+            starts.append(start)
+            start = (body[start...].firstIndex(of: 0x0A) ?? body.endIndex) + 1
+        }
+        func line(_ index: Int) -> ArraySlice<UInt8> { body[starts[index]...].prefix { $0 != 0x0A } }
+        // The list is sorted (as `manifest` writes it): find each path by halving.
+        for file in written {
+            let path = Array(file.path.utf8)
+            var low = 0
+            var high = starts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if line(middle).lexicographicallyPrecedes(path) { low = middle + 1 } else { high = middle }
+            }
+            guard low < starts.count, line(low).elementsEqual(path) else { return nil }
+        }
+        return Array((mark + "\n").utf8) + body
     }
 
     /// Changes the existing output in place: writes `written`, removes `removed` and marks
@@ -253,11 +284,16 @@ public struct SiteWriter {
         let files = StagingFolder(url: staging.appendingPathComponent("files"))
         for file in written { files.add(file) }
         // The manifest: what the output held, less what is removed, plus what is written.
-        var paths = Set(Self.readManifest(output.path)?.paths ?? [])
-        paths.subtract(removed)
-        paths.formUnion(written.map(\.path))
-        paths.remove(Self.markName)
-        files.add(OutputFile(path: Self.markName, bytes: Self.manifest(mark: mark, paths: paths)))
+        let previous = Self.read(output.path + "/" + Self.markName)
+        if removed.isEmpty, let previous, let manifest = Self.remarked(previous, mark: mark, writing: written) {
+            files.add(OutputFile(path: Self.markName, bytes: manifest))
+        } else {
+            var paths = Set(Self.readManifest(output.path)?.paths ?? [])
+            paths.subtract(removed)
+            paths.formUnion(written.map(\.path))
+            paths.remove(Self.markName)
+            files.add(OutputFile(path: Self.markName, bytes: Self.manifest(mark: mark, paths: paths)))
+        }
         do {
             _ = try files.finish()
         } catch {

@@ -4,6 +4,18 @@ import SavnetRendering
 import XCTest
 
 final class SiteWriterTests: XCTestCase {
+    func testAnUpdateOfListedFilesOnlyChangesTheManifestsMark() {
+        let paths = ["index.html", "84/index.html", "84/8401/index.html", "84/8401/network.json", "assets/site.css",
+                     "sitemap.xml", "search/"]
+        let previous = SiteWriter.manifest(mark: "old", paths: paths)
+        let written = ["84/8401/index.html", "sitemap.xml", "index.html"].map { OutputFile(path: $0, text: "x") }
+        XCTAssertEqual(SiteWriter.remarked(previous, mark: "new", writing: written), SiteWriter.manifest(mark: "new", paths: paths))
+        // A file the manifest does not list yet needs the whole list written again.
+        XCTAssertNil(SiteWriter.remarked(previous, mark: "new", writing: [OutputFile(path: "84/8402/index.html", text: "x")]))
+        XCTAssertNil(SiteWriter.remarked(previous, mark: "new", writing: [OutputFile(path: "search/index.json", text: "x")]))
+        XCTAssertNil(SiteWriter.remarked(Array("old".utf8), mark: "new", writing: written))
+    }
+
     private var folder: URL!
 
     override func setUpWithError() throws {
