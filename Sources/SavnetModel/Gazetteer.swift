@@ -47,7 +47,11 @@ public struct Gazetteer: Sendable {
     }
 
     /// The Thai names of every area, without their level prefixes, sorted.
-    public var allNamesTH: [String] { Set(areas.values.map(\.nameTH)).sorted() }
+    public var allNamesTH: [String] { Set(namesTH).sorted() }
+
+    /// The Thai name of every area, in no order and with repeats (sorting 8,000 Thai
+    /// names costs more than a word list built from them needs).
+    public var namesTH: [String] { areas.values.map(\.nameTH) }
 
     /// The area with this code; `""` is the whole country.
     public func area(_ code: String) -> Area? {

@@ -174,7 +174,7 @@ public enum ThaiLineBreaks {
 /// of every area in the bundled gazetteer. Held as a trie over characters of the Thai
 /// block (offsets from U+0E00).
 struct Lexicon: Sendable {
-    static let shared = Lexicon(words: domainWords + titlePrefixes + Gazetteer.bundled.allNamesTH,
+    static let shared = Lexicon(words: domainWords + titlePrefixes + Gazetteer.bundled.namesTH,
                                 prefixes: titlePrefixes)
 
     /// Words of the regulations, the templates and the site.
