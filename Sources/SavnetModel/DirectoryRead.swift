@@ -36,12 +36,7 @@ public struct DirectoryRead: Hashable, Sendable, Comparable {
     }
 
     private static func hashed(_ code: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in code.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return (hash | 1 << 61) & (1 << 62 - 1)
+        (ContentDigest(code).value | 1 << 61) & (1 << 62 - 1)
     }
 
     public static func < (lhs: DirectoryRead, rhs: DirectoryRead) -> Bool { lhs.raw < rhs.raw }

@@ -9,11 +9,14 @@ public enum PersonName {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(name.utf8.count)
         for byte in name.utf8 where byte != 0x20 && byte != 0x09 { bytes.append(byte) }
-        for title in honorificBytes where bytes.count > title.count + 3 && bytes.starts(with: title) {
-            bytes.removeFirst(title.count)
-            break
-        }
+        bytes.removeFirst(honorificLength(bytes))
         return bytes
+    }
+
+    /// How many bytes a leading honorific takes in a name's bytes without spaces (0 when
+    /// none, or when nothing much would be left after it).
+    static func honorificLength(_ bytes: some Collection<UInt8>) -> Int {
+        honorificBytes.first { bytes.count > $0.count + 3 && bytes.starts(with: $0) }?.count ?? 0
     }
 
     /// `hash` and `check` of a name's key, computed without building the key; nil for a
@@ -27,28 +30,17 @@ public enum PersonName {
                     buffer[count] = byte
                     count += 1
                 }
-                var start = 0
-                for title in honorificBytes where count > title.count + 3
-                    && buffer[0..<title.count].elementsEqual(title) {
-                    start = title.count
-                    break
-                }
-                guard start < count else { return nil }
-                var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(level)
-                var check: UInt64 = 0x9E37_79B9_7F4A_7C15
-                for byte in buffer[start..<count] {
-                    hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-                    check = (check ^ UInt64(byte)) &* 0xFF51_AFD7_ED55_8CCD
-                    check ^= check >> 29
-                }
-                return (hash, check)
+                let stripped = UnsafeBufferPointer(rebasing: buffer[0..<count])
+                let key = stripped[honorificLength(stripped)...]
+                guard !key.isEmpty else { return nil }
+                return (hash(key, level: level), check(key))
             }
         }
     }
 
     /// A second hash of a key, independent of `hash`, to tell apart names whose `hash`
     /// collides.
-    public static func check(_ key: [UInt8]) -> UInt64 {
+    public static func check(_ key: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
         for byte in key {
             hash = (hash ^ UInt64(byte)) &* 0xFF51_AFD7_ED55_8CCD
@@ -59,7 +51,7 @@ public enum PersonName {
 
     /// FNV-1a over a name's key and a level (people are compared within a level; the
     /// level is the length of the network's area code).
-    public static func hash(_ key: [UInt8], level: Int) -> UInt64 {
+    public static func hash(_ key: some Sequence<UInt8>, level: Int) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(level)
         for byte in key {
             hash ^= UInt64(byte)

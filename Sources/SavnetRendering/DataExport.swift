@@ -15,12 +15,7 @@ struct DataExport {
     }
 
     /// The published networks with their areas, in file order.
-    private var published: [(NetworkFile, Area)] {
-        site.directory.networkFiles.compactMap { file -> (NetworkFile, Area)? in
-            guard file.isInPlace, let code = file.network?.area.value, let area = site.gazetteer.area(code) else { return nil }
-            return (file, area)
-        }
-    }
+    private var published: [(NetworkFile, Area)] { site.publishedNetworks.map { ($0.file, $0.area) } }
 
     /// The published networks of `code` and, when `deep`, of every area below it, in file
     /// order.
@@ -53,12 +48,12 @@ struct DataExport {
     /// networks are looked at.
     func directoryFiles(fragments: DirectoryFragments? = nil, only: Set<String>? = nil) -> [OutputFile] {
         if let only, !only.contains("") {
+            // Parents are in the province, or the national network.
+            let national = publishedNetworks(under: "", deep: false).isEmpty ? [] : [""]
             return only.sorted().compactMap { province -> OutputFile? in
                 let entries = publishedNetworks(under: province)
                 guard !entries.isEmpty else { return nil }
-                // Parents are in the province, or the national network.
-                var existing = Set(entries.map(\.1.code))
-                if !publishedNetworks(under: "", deep: false).isEmpty { existing.insert("") }
+                let existing = Set(entries.map(\.1.code) + national)
                 let path = DirectoryFragments.path(ofGroup: province)
                 return OutputFile(path: path, bytes: popolo(entries, path: path, fragments: fragments, existing: existing))
             }

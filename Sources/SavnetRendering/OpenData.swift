@@ -9,12 +9,7 @@ public struct OpenData {
 
     public init(directory: Directory, settings: SiteSettings, today: CalendarDate) {
         site = SiteContext(directory: directory, settings: settings, today: today, searchIndexed: false)
-        let gazetteer = directory.gazetteer
-        published = directory.networkFiles.compactMap { file in
-            guard let network = file.network, let area = gazetteer.area(network.area.value),
-                  file.contentPath == NetworkFile.expectedContentPath(for: area.code) else { return nil }
-            return (file, network, area)
-        }.sorted { $0.area.code < $1.area.code }
+        published = site.publishedNetworks.map { ($0.file, $0.file.network!, $0.area) }.sorted { $0.area.code < $1.area.code }
     }
 
     /// How many networks are exported.

@@ -60,22 +60,17 @@ struct SiteContext {
         return pages
     }
 
-    /// Whether a network's file sits where the layout puts its area: only such networks
-    /// get documents and data.
-    func isPublished(_ file: NetworkFile, _ area: Area) -> Bool {
-        file.network?.area.value == area.code ? file.isInPlace : file.contentPath == NetworkFile.expectedContentPath(for: area.code)
-    }
-
-    /// The published network of `area`, if any.
+    /// The published network of `area`, if any: only a network whose file sits where the
+    /// layout puts its area (`NetworkFile.isInPlace`) gets documents and data.
     func publishedNetwork(_ area: Area) -> Network? {
-        guard let file = directory.file(forArea: area.code), isPublished(file, area) else { return nil }
+        guard let file = directory.file(forArea: area.code), file.isInPlace else { return nil }
         return file.network
     }
 
     /// Every published network's file with its area, in file order.
     var publishedNetworks: [(area: Area, file: NetworkFile)] {
         directory.networkFiles.compactMap { file in
-            guard let code = file.network?.area.value, let area = gazetteer.area(code), isPublished(file, area) else { return nil }
+            guard file.isInPlace, let code = file.network?.area.value, let area = gazetteer.area(code) else { return nil }
             return (area, file)
         }
     }
