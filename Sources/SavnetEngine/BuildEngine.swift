@@ -148,7 +148,7 @@ public final class BuildEngine {
         for contentPath in Set(contentPaths) {
             if let old = files[contentPath] {
                 changedDisplayPaths.insert(old.path)
-                if let code = old.network?.area.value { changedAreas.insert(code) }
+                if let code = old.outline?.area { changedAreas.insert(code) }
                 changedReads.formUnion(DirectoryRead.changed(by: old))
             }
             savedBlobs[contentPath] = nil
@@ -160,7 +160,7 @@ public final class BuildEngine {
             if !exists { contentDigests[contentPath] = nil }
             if let file {
                 changedDisplayPaths.insert(file.path)
-                if let code = file.network?.area.value { changedAreas.insert(code) }
+                if let code = file.outline?.area { changedAreas.insert(code) }
                 changedReads.formUnion(DirectoryRead.changed(by: file))
                 replaced.append(file)
             } else {

@@ -1,3 +1,4 @@
+import SavnetLoading
 import SavnetModel
 import SavnetRendering
 
@@ -84,11 +85,11 @@ public struct SnapshotWriter {
 
 /// Reads what `SnapshotWriter` wrote; throws on truncated or inconsistent bytes.
 public struct SnapshotReader {
-    private let bytes: [UInt8]
+    fileprivate let bytes: [UInt8]
     /// Where reading must stop.
-    private let end: Int
+    fileprivate let end: Int
     /// Where the next read starts.
-    public private(set) var offset: Int
+    public fileprivate(set) var offset: Int
     private var currentPath = ""
 
     /// Reads `bytes` from `offset`.
@@ -196,12 +197,29 @@ public extension SnapshotWriter {
         if includeRaw { write(file.raw) }
         write(file.bodyStartLine)
         write(file.body)
-        write(file.network) { $0.write($1) }
         write(file.longNumbers) { writer, hit in
             writer.write(hit.digits)
             writer.write(hit.line)
             writer.write(hit.column)
         }
+        // The outline first, then the network behind its length, so that a reader can
+        // leave the network to be decoded when asked for.
+        write(file.outline) { writer, outline in
+            writer.write(outline.area)
+            writer.write(outline.lastChanged) { $0.write($1) }
+            writer.write(outline.people) { writer, person in
+                writer.write(person.hash)
+                writer.write(person.check)
+                writer.write(Int(person.line))
+            }
+            writer.write(outline.figures)
+            writer.write(outline.termEnd) { $0.write($1) }
+        }
+        guard let network = file.network else { return }
+        var networkWriter = SnapshotWriter()
+        networkWriter.expect(path: file.path)
+        networkWriter.write(network)
+        write(bytes: networkWriter.bytes)
     }
 
     mutating func write(_ diagnostic: Diagnostic) {
@@ -216,6 +234,20 @@ public extension SnapshotWriter {
     mutating func write(_ text: Localized) {
         write(text.th)
         write(text.en)
+    }
+
+    mutating func write(_ figures: RollUp) {
+        write(figures.groups)
+        write(figures.members)
+        write(figures.savings)
+        write(figures.fundBalance)
+        write(figures.networks)
+        write(figures.asOfRange) { writer, range in
+            writer.write(range.lowerBound)
+            writer.write(range.upperBound)
+        }
+        write(figures.expired)
+        write(figures.expiring)
     }
 
     mutating func write(_ date: CalendarDate) {
@@ -236,16 +268,64 @@ public extension SnapshotReader {
         let saved = try readBool() ? try readString() : nil
         let bodyStartLine = try readInt()
         let body = try readString()
-        let network = try readOptional { try $0.readNetwork() }
         let numbers = try readArray { reader in
             NumberScanner.Hit(digits: try reader.readString(), line: try reader.readInt(), column: try reader.readInt())
         }
-        if let saved {
-            return NetworkFile(path: path, contentPath: contentPath, raw: saved, bodyStartLine: bodyStartLine, body: body,
-                               network: network, longNumbers: numbers)
+        let outline = try readOptional { reader in
+            NetworkOutline(area: try reader.readString(), lastChanged: try reader.readOptional { try $0.readDate() },
+                           people: try reader.readArray { reader in
+                               PersonKey(hash: try reader.readUInt64(), check: try reader.readUInt64(),
+                                         line: Int32(clamping: try reader.readInt()))
+                           },
+                           figures: try reader.readRollUp(), termEnd: try reader.readOptional { try $0.readDate() })
         }
-        return NetworkFile(path: path, contentPath: contentPath, decodingRaw: raw, bodyStartLine: bodyStartLine, body: body,
-                           network: network, longNumbers: numbers)
+        guard let outline else {
+            if let saved {
+                return NetworkFile(path: path, contentPath: contentPath, raw: saved, bodyStartLine: bodyStartLine, body: body,
+                                   network: nil, longNumbers: numbers)
+            }
+            return NetworkFile(path: path, contentPath: contentPath, decodingRaw: raw, bodyStartLine: bodyStartLine, body: body,
+                               network: nil, longNumbers: numbers)
+        }
+        // The network's bytes are checked for their length now and decoded when first
+        // asked for. Its bytes were checked against their digest, and this build wrote
+        // them, so they decode; should they not, the network is what parsing the text gives.
+        let count = try readInt()
+        guard count >= 0, count <= end - offset else { throw SnapshotError.corrupt }
+        let range = offset..<offset + count
+        offset += count
+        let bytes = self.bytes
+        return NetworkFile(path: path, contentPath: contentPath, raw: saved, decodingRaw: raw, bodyStartLine: bodyStartLine,
+                           body: body, outline: outline, decodingNetwork: {
+                               var reader = SnapshotReader(bytes, range: range)
+                               reader.expect(path: path)
+                               if let network = try? reader.readNetwork(), reader.isAtEnd { return network }
+                               return SnapshotReader.parsed(text: saved ?? raw(), path: path, contentPath: contentPath, area: outline.area)
+                           }, longNumbers: numbers)
+    }
+
+    /// The network parsed from a file's text (or, if even that fails, one with only the
+    /// area the outline holds): the way back should a saved network not decode.
+    private static func parsed(text: String, path: String, contentPath: String, area: String) -> Network {
+        NetworkParser.parse(text: text, path: path, contentPath: contentPath).0.network
+            ?? Network(area: Located(area, at: SourceLocation(path: path, line: 1, column: 1)))
+    }
+
+    mutating func readRollUp() throws -> RollUp {
+        var figures = RollUp()
+        figures.groups = try readInt()
+        figures.members = try readInt()
+        figures.savings = try readDouble()
+        figures.fundBalance = try readDouble()
+        figures.networks = try readInt()
+        figures.asOfRange = try readOptional { reader in
+            let lower = try reader.readDate(), upper = try reader.readDate()
+            guard lower <= upper else { throw SnapshotError.corrupt }
+            return lower...upper
+        }
+        figures.expired = try readInt()
+        figures.expiring = try readInt()
+        return figures
     }
 
     mutating func readSeverity() throws -> Severity {

@@ -64,7 +64,7 @@ public struct Directory: Sendable {
         var byArea: [String: Int] = [:]
         var duplicates: [String: [Int]] = [:]
         for (index, file) in sorted.enumerated() {
-            guard let code = file.network?.area.value else { continue }
+            guard let code = file.outline?.area else { continue }
             if byArea[code] == nil { byArea[code] = index } else { duplicates[code, default: []].append(index) }
         }
         var covered: Set<String> = []
@@ -74,7 +74,7 @@ public struct Directory: Sendable {
         self.gazetteer = gazetteer
         storedFiles = sorted
         scopedFiles = sorted
-        scopedNetworkFiles = sorted.filter { $0.network != nil }
+        scopedNetworkFiles = sorted.filter { $0.outline != nil }
         self.byArea = byArea
         duplicateClaims = duplicates
         storedCodes = byArea.keys.sorted()
@@ -88,13 +88,13 @@ public struct Directory: Sendable {
     public mutating func replace(_ file: NetworkFile) -> Bool {
         guard scopedFiles.count == storedFiles.count,
               let index = Self.index(of: file.path, in: storedFiles),
-              storedFiles[index].network?.area.value == file.network?.area.value
+              storedFiles[index].outline?.area == file.outline?.area
         else { return false }
         // Every index stays valid; the file also takes its old place among the networks.
         people.replace(Int32(index), with: file)
         storedFiles[index] = file
         scopedFiles = storedFiles
-        if file.network != nil, let position = Self.index(of: file.path, in: scopedNetworkFiles) {
+        if file.outline != nil, let position = Self.index(of: file.path, in: scopedNetworkFiles) {
             scopedNetworkFiles[position] = file
         }
         return true
@@ -118,7 +118,7 @@ public struct Directory: Sendable {
         // Found by binary search, not by testing every file against the set.
         copy.scopedFiles = paths.compactMap { Self.index(of: $0, in: storedFiles).map { storedFiles[$0] } }
             .sorted { $0.path < $1.path }
-        copy.scopedNetworkFiles = copy.scopedFiles.filter { $0.network != nil }
+        copy.scopedNetworkFiles = copy.scopedFiles.filter { $0.outline != nil }
         copy.isScoped = true
         return copy
     }

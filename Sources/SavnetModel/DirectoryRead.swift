@@ -46,8 +46,8 @@ public struct DirectoryRead: Hashable, Sendable, Comparable {
     /// list of all files. An edit's reads are those of the old and the new version.
     public static func changed(by file: NetworkFile) -> Set<DirectoryRead> {
         var reads: Set<DirectoryRead> = [.all]
-        guard let network = file.network else { return reads }
-        let code = AreaCode(unchecked: network.area.value)
+        guard let outline = file.outline else { return reads }
+        let code = AreaCode(unchecked: outline.area)
         reads.insert(.area(code.value))
         for area in code.lineage { reads.insert(.subtree(area.value)) }
         for person in PeopleIndex.entries(of: file, at: 0) { reads.insert(.person(person.hash)) }

@@ -37,11 +37,7 @@ public extension Network {
 
     /// Where the committee's term stands on `today`.
     func termStatus(on today: CalendarDate, warningDays: Int = 90) -> TermStatus {
-        guard let term else { return .unknown }
-        let left = today.days(until: term.end)
-        if left < 0 { return .expired }
-        if left <= warningDays { return .expiring }
-        return .active
+        TermStatus(end: term?.end, on: today, warningDays: warningDays)
     }
 }
 
@@ -51,6 +47,13 @@ public enum TermStatus: String, Sendable {
     case expiring
     case expired
     case unknown
+
+    /// The status of a term that ends on `end` (nil: no term given), on `today`.
+    public init(end: CalendarDate?, on today: CalendarDate, warningDays: Int = 90) {
+        guard let end else { self = .unknown; return }
+        let left = today.days(until: end)
+        self = left < 0 ? .expired : left <= warningDays ? .expiring : .active
+    }
 
     /// Thai label for pages.
     public var thaiLabel: String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One content file: its text kept whole beside what was parsed from it, so later
 /// tools (`fmt`, `diff`) can work on the original bytes.
 ///
@@ -28,8 +30,24 @@ public final class NetworkFile: Sendable {
     public let bodyStartLine: Int
     /// The Markdown body after the front matter.
     public let body: String
-    /// The network, when the front matter could be read.
-    public let network: Network?
+    /// The network, when the front matter could be read. A file restored from the build
+    /// cache decodes it on first use: a build after an edit needs the networks of only the
+    /// few files it checks and renders again, and `outline` answers what it asks of all.
+    public var network: Network? {
+        switch parsed {
+        case let .ready(network): return network
+        case let .deferred(box): return box.network
+        }
+    }
+    private let parsed: Parsed
+
+    private enum Parsed: Sendable {
+        case ready(Network?)
+        case deferred(DeferredNetwork)
+    }
+    /// What every build asks of every network (its area, its latest date, its people),
+    /// present exactly when `network` is.
+    public let outline: NetworkOutline?
     /// Numbers in the whole text that are as long as phone or citizen ID numbers, found
     /// once when the file is read, for the personal-data rules.
     public let longNumbers: [NumberScanner.Hit]
@@ -42,26 +60,39 @@ public final class NetworkFile: Sendable {
     public convenience init(path: String, contentPath: String, raw: String, bodyStartLine: Int, body: String,
                             network: Network?, longNumbers: [NumberScanner.Hit] = []) {
         self.init(path: path, contentPath: contentPath, text: .decoded(raw), bodyStartLine: bodyStartLine, body: body,
-                  network: network, longNumbers: longNumbers)
+                  parsed: .ready(network), outline: network.map(NetworkOutline.init), longNumbers: longNumbers)
     }
 
     /// A file record whose text `decode` gives when first asked for (each time it is).
     public convenience init(path: String, contentPath: String, decodingRaw decode: @escaping @Sendable () -> String,
                             bodyStartLine: Int, body: String, network: Network?, longNumbers: [NumberScanner.Hit] = []) {
         self.init(path: path, contentPath: contentPath, text: .deferred(decode), bodyStartLine: bodyStartLine, body: body,
-                  network: network, longNumbers: longNumbers)
+                  parsed: .ready(network), outline: network.map(NetworkOutline.init), longNumbers: longNumbers)
     }
 
-    private init(path: String, contentPath: String, text: Text, bodyStartLine: Int, body: String, network: Network?,
-                 longNumbers: [NumberScanner.Hit]) {
+    /// A file record whose network `decodeNetwork` gives when first asked for (once);
+    /// `outline` must be the network's own. `raw` is the text, or nil to ask `decodeRaw`
+    /// for it.
+    public convenience init(path: String, contentPath: String, raw: String?, decodingRaw decodeRaw: @escaping @Sendable () -> String,
+                            bodyStartLine: Int, body: String, outline: NetworkOutline,
+                            decodingNetwork decodeNetwork: @escaping @Sendable () -> Network,
+                            longNumbers: [NumberScanner.Hit]) {
+        self.init(path: path, contentPath: contentPath, text: raw.map(Text.decoded) ?? .deferred(decodeRaw),
+                  bodyStartLine: bodyStartLine, body: body, parsed: .deferred(DeferredNetwork(decodeNetwork)),
+                  outline: outline, longNumbers: longNumbers)
+    }
+
+    private init(path: String, contentPath: String, text: Text, bodyStartLine: Int, body: String, parsed: Parsed,
+                 outline: NetworkOutline?, longNumbers: [NumberScanner.Hit]) {
         self.path = path
         self.contentPath = contentPath
         self.text = text
         self.bodyStartLine = bodyStartLine
         self.body = body
-        self.network = network
+        self.parsed = parsed
+        self.outline = outline
         self.longNumbers = longNumbers
-        isInPlace = network.map { contentPath == Self.expectedContentPath(for: $0.area.value) } ?? false
+        isInPlace = outline.map { contentPath == Self.expectedContentPath(for: $0.area) } ?? false
     }
 
     /// A location in this file.
@@ -87,4 +118,77 @@ public final class NetworkFile: Sendable {
 
     /// Where a network for `code` belongs inside `content/`.
     public static func expectedContentPath(for code: String) -> String { AreaCode(unchecked: code).contentPath }
+}
+
+/// What every build asks of every network, small enough to keep beside a network that is
+/// not decoded yet.
+public struct NetworkOutline: Sendable, Equatable {
+    /// The area code as written.
+    public var area: String
+    /// `Network.lastChanged`.
+    public var lastChanged: CalendarDate?
+    /// The people the committee lists, for the directory's index of people.
+    public var people: [PersonKey]
+    /// The network's own figures for the roll-ups, without the term status.
+    public var figures: RollUp
+    /// The last day of the committee's term, if one is given.
+    public var termEnd: CalendarDate?
+
+    public init(area: String, lastChanged: CalendarDate?, people: [PersonKey], figures: RollUp, termEnd: CalendarDate?) {
+        self.area = area
+        self.lastChanged = lastChanged
+        self.people = people
+        self.figures = figures
+        self.termEnd = termEnd
+    }
+
+    /// The outline of `network`.
+    public init(_ network: Network) {
+        area = network.area.value
+        lastChanged = network.lastChanged
+        figures = RollUp(figuresOf: network)
+        termEnd = network.term?.end
+        let level = network.area.value.utf8.count
+        people = network.committee.compactMap { member in
+            PersonName.hashes(member.name.value, level: level).map {
+                PersonKey(hash: $0.hash, check: $0.check, line: Int32(clamping: member.name.location.line))
+            }
+        }
+    }
+}
+
+/// One person on a committee, as the directory's index of people keeps them: two names
+/// are the same when both hashes agree (`hash` for lookup, `check` to tell collisions apart).
+public struct PersonKey: Sendable, Equatable {
+    public var hash: UInt64
+    public var check: UInt64
+    /// The line of the member's name.
+    public var line: Int32
+
+    public init(hash: UInt64, check: UInt64, line: Int32) {
+        self.hash = hash
+        self.check = check
+        self.line = line
+    }
+}
+
+/// A network decoded once, on first use, by whichever thread asks first.
+private final class DeferredNetwork: @unchecked Sendable {
+    private let lock = NSLock()
+    private var decode: (@Sendable () -> Network)?
+    private var decoded: Network?
+
+    init(_ decode: @escaping @Sendable () -> Network) {
+        self.decode = decode
+    }
+
+    var network: Network {
+        lock.lock()
+        defer { lock.unlock() }
+        if let decoded { return decoded }
+        let network = decode!()
+        decoded = network
+        decode = nil
+        return network
+    }
 }

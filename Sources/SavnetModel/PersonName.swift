@@ -91,16 +91,7 @@ struct PeopleIndex: Sendable {
 
     /// The hash and check of each person a file's committee lists, with the entry's line.
     static func entries(of file: NetworkFile, at number: Int32) -> [Entry] {
-        guard let network = file.network else { return [] }
-        let level = network.area.value.utf8.count
-        let committee = network.committee
-        var entries: [Entry] = []
-        entries.reserveCapacity(committee.count)
-        for index in committee.indices {
-            guard let (hash, check) = PersonName.hashes(committee[index].name.value, level: level) else { continue }
-            entries.append(Entry(hash: hash, file: number, line: Int32(committee[index].name.location.line), check: check))
-        }
-        return entries
+        (file.outline?.people ?? []).map { Entry(hash: $0.hash, file: number, line: $0.line, check: $0.check) }
     }
 
     /// Replaces the entries of the file at `number` by those of `file`.

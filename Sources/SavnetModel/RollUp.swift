@@ -23,19 +23,29 @@ public struct RollUp: Sendable, Equatable {
 
     /// Adds one network's own figures.
     public mutating func add(_ network: Network, today: CalendarDate) {
-        networks += 1
+        add(NetworkOutline(network), today: today)
+    }
+
+    /// Adds one network's own figures, as its outline keeps them.
+    public mutating func add(_ outline: NetworkOutline, today: CalendarDate) {
+        add(outline.figures)
+        switch TermStatus(end: outline.termEnd, on: today) {
+        case .expired: expired += 1
+        case .expiring: expiring += 1
+        default: break
+        }
+    }
+
+    /// A network's own figures, without the term status (which depends on the day).
+    init(figuresOf network: Network) {
+        networks = 1
         for group in network.groups {
             groups += 1
             members += group.members?.value ?? 0
             savings += group.savings?.value ?? 0
         }
-        fundBalance += network.finance?.fundBalance?.value ?? 0
+        fundBalance = network.finance?.fundBalance?.value ?? 0
         if let date = network.finance?.asOf?.value { include(date) }
-        switch network.termStatus(on: today) {
-        case .expired: expired += 1
-        case .expiring: expiring += 1
-        default: break
-        }
     }
 
     /// Adds another roll-up.
@@ -80,9 +90,9 @@ public struct RollUpTable: Sendable {
     public init(_ directory: Directory, today: CalendarDate) {
         var below: [String: Set<String>] = [:]
         for code in directory.networkCodes {
-            guard let network = directory.network(forArea: code) else { continue }
+            guard let outline = directory.file(forArea: code)?.outline else { continue }
             var figures = RollUp()
-            figures.add(network, today: today)
+            figures.add(outline, today: today)
             own[code] = figures
             let lineage = AreaCode(unchecked: code).lineage
             for (child, parent) in zip(lineage, lineage.dropFirst()) { below[parent.value, default: []].insert(child.value) }
@@ -98,9 +108,9 @@ public struct RollUpTable: Sendable {
     public mutating func update(_ codes: Set<String>, _ directory: Directory, today: CalendarDate) {
         var affected: Set<String> = []
         for code in codes {
-            guard let network = directory.network(forArea: code) else { continue }
+            guard let outline = directory.file(forArea: code)?.outline else { continue }
             var figures = RollUp()
-            figures.add(network, today: today)
+            figures.add(outline, today: today)
             own[code] = figures
             for area in AreaCode(unchecked: code).lineage { affected.insert(area.value) }
         }

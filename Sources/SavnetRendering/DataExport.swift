@@ -214,7 +214,7 @@ public final class DirectoryFragments: @unchecked Sendable {
         byPath = [:]
         keysByFile = [:]
         for file in files {
-            guard let spans = saved[file.contentPath], let code = file.network?.area.value else { continue }
+            guard let spans = saved[file.contentPath], let code = file.outline?.area else { continue }
             byPath[file.path] = (file, spans)
             keysByFile[Self.path(ofGroup: Self.group(of: code)), default: []].append(file.path)
         }
@@ -461,7 +461,7 @@ enum Popolo {
 
     /// The id of a network's organisation.
     static func organizationID(_ file: NetworkFile) -> String {
-        let code = file.network?.area.value ?? ""
+        let code = file.outline?.area ?? ""
         return "network-" + (code.isEmpty ? "th" : code)
     }
 

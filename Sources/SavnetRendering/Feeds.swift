@@ -26,7 +26,7 @@ public struct Feeds {
 
     /// The latest date of the network of `code`, if any.
     public static func lastChanged(_ code: String, in directory: Directory) -> CalendarDate? {
-        directory.file(forArea: code)?.network?.lastChanged
+        directory.file(forArea: code)?.outline?.lastChanged
     }
 
     /// Every page's address, with the date its network last changed. Written as bytes:

@@ -70,7 +70,7 @@ struct SiteContext {
     /// Every published network's file with its area, in file order.
     var publishedNetworks: [(area: Area, file: NetworkFile)] {
         directory.networkFiles.compactMap { file in
-            guard file.isInPlace, let code = file.network?.area.value, let area = gazetteer.area(code) else { return nil }
+            guard file.isInPlace, let code = file.outline?.area, let area = gazetteer.area(code) else { return nil }
             return (area, file)
         }
     }
