@@ -34,17 +34,16 @@ public final class NetworkFile: Sendable {
     /// cache decodes it on first use: a build after an edit needs the networks of only the
     /// few files it checks and renders again, and `outline` answers what it asks of all.
     public var network: Network? {
-        switch parsed {
-        case let .ready(network): return network
-        case let .deferred(box): return box.network
+        // Lent, not copied: pages read a network's fields some hundred times each, and a
+        // copy of a `Network` retains every one of its fields.
+        _read {
+            if let deferred { yield deferred.network } else { yield parsed }
         }
     }
-    private let parsed: Parsed
-
-    private enum Parsed: Sendable {
-        case ready(Network?)
-        case deferred(DeferredNetwork)
-    }
+    /// The network when it was parsed (or is none); nil while `deferred` holds it.
+    private let parsed: Network?
+    /// How to decode the network of a restored file, once.
+    private let deferred: DeferredNetwork?
     /// What every build asks of every network (its area, its latest date, its people),
     /// present exactly when `network` is.
     public let outline: NetworkOutline?
@@ -60,14 +59,14 @@ public final class NetworkFile: Sendable {
     public convenience init(path: String, contentPath: String, raw: String, bodyStartLine: Int, body: String,
                             network: Network?, longNumbers: [NumberScanner.Hit] = []) {
         self.init(path: path, contentPath: contentPath, text: .decoded(raw), bodyStartLine: bodyStartLine, body: body,
-                  parsed: .ready(network), outline: network.map(NetworkOutline.init), longNumbers: longNumbers)
+                  parsed: network, deferred: nil, outline: network.map(NetworkOutline.init), longNumbers: longNumbers)
     }
 
     /// A file record whose text `decode` gives when first asked for (each time it is).
     public convenience init(path: String, contentPath: String, decodingRaw decode: @escaping @Sendable () -> String,
                             bodyStartLine: Int, body: String, network: Network?, longNumbers: [NumberScanner.Hit] = []) {
         self.init(path: path, contentPath: contentPath, text: .deferred(decode), bodyStartLine: bodyStartLine, body: body,
-                  parsed: .ready(network), outline: network.map(NetworkOutline.init), longNumbers: longNumbers)
+                  parsed: network, deferred: nil, outline: network.map(NetworkOutline.init), longNumbers: longNumbers)
     }
 
     /// A file record whose network `decodeNetwork` gives when first asked for (once);
@@ -78,18 +77,19 @@ public final class NetworkFile: Sendable {
                             decodingNetwork decodeNetwork: @escaping @Sendable () -> Network,
                             longNumbers: [NumberScanner.Hit]) {
         self.init(path: path, contentPath: contentPath, text: raw.map(Text.decoded) ?? .deferred(decodeRaw),
-                  bodyStartLine: bodyStartLine, body: body, parsed: .deferred(DeferredNetwork(decodeNetwork)),
+                  bodyStartLine: bodyStartLine, body: body, parsed: nil, deferred: DeferredNetwork(decodeNetwork),
                   outline: outline, longNumbers: longNumbers)
     }
 
-    private init(path: String, contentPath: String, text: Text, bodyStartLine: Int, body: String, parsed: Parsed,
-                 outline: NetworkOutline?, longNumbers: [NumberScanner.Hit]) {
+    private init(path: String, contentPath: String, text: Text, bodyStartLine: Int, body: String, parsed: Network?,
+                 deferred: DeferredNetwork?, outline: NetworkOutline?, longNumbers: [NumberScanner.Hit]) {
         self.path = path
         self.contentPath = contentPath
         self.text = text
         self.bodyStartLine = bodyStartLine
         self.body = body
         self.parsed = parsed
+        self.deferred = deferred
         self.outline = outline
         self.longNumbers = longNumbers
         isInPlace = outline.map { contentPath == Self.expectedContentPath(for: $0.area) } ?? false
