@@ -175,8 +175,13 @@ public struct Directory: Sendable {
     /// The first file by path whose committee, at the level of `code`, lists a person
     /// with this name key (`PersonName.key`), and the line of its first entry there.
     public func firstCommittee(listing key: [UInt8], levelOf code: String) -> (path: String, line: Int)? {
-        let hash = PersonName.hash(key, level: code.utf8.count)
+        firstCommittee(hash: PersonName.hash(key, level: code.utf8.count), check: PersonName.check(key))
+    }
+
+    /// `firstCommittee(listing:levelOf:)` for the key whose hashes `PersonName.hashes`
+    /// gives (at the level of the committees to search).
+    public func firstCommittee(hash: UInt64, check: UInt64) -> (path: String, line: Int)? {
         log?.note(.person(hash))
-        return people.first(hash: hash, check: PersonName.check(key)).map { (storedFiles[Int($0.file)].path, Int($0.line)) }
+        return people.first(hash: hash, check: check).map { (storedFiles[Int($0.file)].path, Int($0.line)) }
     }
 }

@@ -21,7 +21,7 @@ public enum PersonName {
 
     /// `hash` and `check` of a name's key, computed without building the key; nil for a
     /// name whose key is empty.
-    static func hashes(_ name: String, level: Int) -> (hash: UInt64, check: UInt64)? {
+    public static func hashes(_ name: String, level: Int) -> (hash: UInt64, check: UInt64)? {
         var name = name
         return name.withUTF8 { utf8 in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer -> (UInt64, UInt64)? in

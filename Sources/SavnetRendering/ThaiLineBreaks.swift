@@ -1,3 +1,4 @@
+import Foundation
 import SavnetModel
 
 /// Keeps Thai words whole where lines wrap.
@@ -146,18 +147,7 @@ public enum ThaiLineBreaks {
             return
         }
         let base = run.startIndex
-        // Neighbouring short pieces share one element (fewer bytes); a line can still
-        // wrap between elements.
-        var groups: [Range<Int>] = []
-        for piece in Lexicon.shared.pieces(characters) {
-            if let last = groups.last, last.count <= wholeRun, piece.count <= wholeRun,
-               last.count + piece.count <= joinedPiece {
-                groups[groups.count - 1] = last.lowerBound..<piece.upperBound
-            } else {
-                groups.append(piece)
-            }
-        }
-        for group in groups {
+        for group in GroupMemo.shared.groups(characters) {
             let bytes = run[(base + group.lowerBound * 3)..<(base + group.upperBound * 3)]
             if group.count >= 2, group.count <= wholeRun {
                 out += open
@@ -167,6 +157,54 @@ public enum ThaiLineBreaks {
                 out.append(contentsOf: bytes)
             }
         }
+    }
+}
+
+/// The groups a long run is written in: the lexicon's pieces, neighbouring short pieces
+/// sharing one element (fewer bytes; a line can still wrap between elements).
+func lineBreakGroups(_ characters: [UInt8]) -> [Range<Int>] {
+    var groups: [Range<Int>] = []
+    for piece in Lexicon.shared.pieces(characters) {
+        if let last = groups.last, last.count <= ThaiLineBreaks.wholeRun, piece.count <= ThaiLineBreaks.wholeRun,
+           last.count + piece.count <= ThaiLineBreaks.joinedPiece {
+            groups[groups.count - 1] = last.lowerBound..<piece.upperBound
+        } else {
+            groups.append(piece)
+        }
+    }
+    return groups
+}
+
+/// `lineBreakGroups` remembered by run: the same long runs (the site's own phrases,
+/// area names in headings) come back on thousands of pages, and cutting a run at the
+/// lexicon's words costs far more than finding it again. Shared by the threads that
+/// render pages; bounded, so that a site of unusual text cannot make it grow without end.
+final class GroupMemo: @unchecked Sendable {
+    static let shared = GroupMemo()
+    static let capacity = 200_000
+
+    private struct Run: Hashable {
+        var characters: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            characters.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
+    private let lock = NSLock()
+    private var groups: [Run: [Range<Int>]] = [:]
+
+    func groups(_ characters: [UInt8]) -> [Range<Int>] {
+        let run = Run(characters: characters)
+        lock.lock()
+        let known = groups[run]
+        lock.unlock()
+        if let known { return known }
+        let found = lineBreakGroups(characters)
+        lock.lock()
+        if groups.count < Self.capacity { groups[run] = found }
+        lock.unlock()
+        return found
     }
 }
 

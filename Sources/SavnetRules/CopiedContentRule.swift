@@ -13,13 +13,15 @@ struct CopiedContentRule: Rule {
             // The same person on two committees of one level: the first file by path holds
             // them (looked up in the directory's index of all files, so a check scoped to
             // some files judges them as the whole check does).
-            var inThisFile = Set<[UInt8]>()
+            let level = network.area.value.utf8.count
+            var inThisFile: [(hash: UInt64, check: UInt64)] = []
             for member in network.committee {
-                let key = PersonName.key(member.name.value)
-                guard !key.isEmpty, inThisFile.insert(key).inserted,
-                      let first = directory.firstCommittee(listing: key, levelOf: network.area.value),
-                      first.path != file.path
+                guard let (hash, check) = PersonName.hashes(member.name.value, level: level),
+                      !inThisFile.contains(where: { $0 == (hash, check) }),
+                      let first = directory.firstCommittee(hash: hash, check: check)
                 else { continue }
+                inThisFile.append((hash, check))
+                guard first.path != file.path else { continue }
                 findings.append(finding(.warning, at: member.name.location, Localized(
                     th: "\(member.name.value) อยู่ในคณะกรรมการเครือข่ายอื่นระดับเดียวกันด้วย (\(first.path) บรรทัดที่ \(first.line))",
                     en: "\(member.name.value) is also on another committee of the same level (\(first.path), line \(first.line))"),

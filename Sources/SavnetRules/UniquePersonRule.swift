@@ -8,17 +8,19 @@ struct UniquePersonRule: Rule {
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for (_, network) in directory.networks {
-            var seen: [[UInt8]: Member] = [:]
+            // Names compared by their key's two hashes (as the directory's index of people
+            // does), an empty key counting as one name; a committee has some twenty members.
+            var seen: [(hash: UInt64, check: UInt64, member: Member)] = []
             for member in network.committee {
-                let key = PersonName.key(member.name.value)
-                if let first = seen[key] {
+                let (hash, check) = PersonName.hashes(member.name.value, level: 0) ?? (0, 0)
+                if let first = seen.first(where: { $0.hash == hash && $0.check == check })?.member {
                     findings.append(finding(.error, at: member.name.location, Localized(
                         th: "\(member.name.value) มีชื่อในคณะกรรมการแล้ว (บรรทัดที่ \(first.name.location.line) ในตำแหน่ง\(first.positionText.value))",
                         en: "\(member.name.value) is already on the committee (line \(first.name.location.line), as \(first.positionText.value))"),
                         hint: Localized(th: "หนึ่งคนดำรงตำแหน่งได้เพียงตำแหน่งเดียว ลบรายการที่ซ้ำ",
                                         en: "one person holds one position: remove the duplicate entry")))
                 } else {
-                    seen[key] = member
+                    seen.append((hash, check, member))
                 }
             }
         }

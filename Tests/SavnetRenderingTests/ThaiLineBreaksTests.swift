@@ -26,6 +26,25 @@ final class ThaiLineBreaksTests: XCTestCase {
         XCTAssertEqual(html.withoutWordMarks, "<html><head><title>x</title></head><body><h1>เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิตอำเภอบ้านตาขุน</h1></body></html>")
     }
 
+    func testARunSeenBeforeIsWrittenAsTheFirstTime() {
+        // Long runs are cut once and remembered; a run met again (on another page, or in
+        // another place of the same one) is written exactly as cutting it afresh writes it.
+        let memo = GroupMemo()
+        for run in ["เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิตอำเภอบ้านตาขุน", "คณะกรรมการเครือข่ายระดับตำบลพะแสง",
+                    "เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิตอำเภอบ้านตาขุน"] {
+            let characters = Self.characters(run)
+            XCTAssertEqual(memo.groups(characters), lineBreakGroups(characters), run)
+            XCTAssertEqual(memo.groups(characters), lineBreakGroups(characters), run)
+        }
+        func body(_ html: String) -> Substring {
+            html.drop { $0 != ">" }.dropFirst().split(separator: "<body>").last!.split(separator: "</body>").first!
+        }
+        let page = "<p>เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิตอำเภอบ้านตาขุน</p>"
+        let once = body(marked(page))
+        XCTAssertTrue(once.contains("<t-w>"), String(once))
+        XCTAssertEqual(body(marked(page + page)), once + once)
+    }
+
     func testATitleStaysWithTheNameAfterIt() {
         let pieces = Lexicon.shared.pieces(Self.characters("นางสาวอรุณีรัตน์ประธานเครือข่าย"))
         XCTAssertEqual(pieces.first, 0..<16, "\(pieces)")
