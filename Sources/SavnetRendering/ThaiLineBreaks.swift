@@ -44,29 +44,34 @@ public enum ThaiLineBreaks {
             out.append(contentsOf: bytes)
             return out
         }
-        out.append(contentsOf: bytes[0..<bodyStart])
+        // Copies go through buffers (one memcpy each), not slices (a loop of bytes).
+        func copy(_ range: Range<Int>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
+        copy(0..<bodyStart)
         var index = bodyStart
         var skipping: Int?  // the element (index in `skippedElements`) whose end we wait for
         var characters: [UInt8] = []  // offsets from U+0E00 of the current Thai run
         characters.reserveCapacity(256)
         let count = bytes.count
+        let base = bytes.baseAddress!
         while index < count {
             // Plain text up to the next tag or Thai letter goes out in one piece.
             var end = index
-            while end < count, bytes[end] != 0x3C, bytes[end] != 0xE0 { end += 1 }
+            while end < count, base[end] != 0x3C, base[end] != 0xE0 { end += 1 }
             if end > index {
-                out.append(contentsOf: bytes[index..<end])
+                copy(index..<end)
                 index = end
                 continue
             }
-            if bytes[index] == 0x3C {  // <
-                let close = (find([0x3E], in: bytes, from: index) ?? (count - 1)) + 1
+            if base[index] == 0x3C {  // <
+                var close = index + 1
+                while close < count, base[close] != 0x3E { close += 1 }
+                close = min(close, count - 1) + 1
                 if let waiting = skipping {
                     if Self.names(bytes, index, close, skippedElements[waiting], closing: true) { skipping = nil }
                 } else if bytes[close - 2] != 0x2F {  // not <…/>
                     skipping = skippedElements.firstIndex { Self.names(bytes, index, close, $0, closing: false) }
                 }
-                out.append(contentsOf: bytes[index..<close])
+                copy(index..<close)
                 index = close
                 continue
             }
@@ -137,12 +142,12 @@ public enum ThaiLineBreaks {
     static func emit(run: Slice<UnsafeBufferPointer<UInt8>>, characters: [UInt8], into out: inout [UInt8]) {
         let length = characters.count
         if length < shortestWrapped {
-            out.append(contentsOf: run)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: run))
             return
         }
         if length <= wholeRun {
             out += open
-            out.append(contentsOf: run)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: run))
             out += close
             return
         }
@@ -151,10 +156,10 @@ public enum ThaiLineBreaks {
             let bytes = run[(base + group.lowerBound * 3)..<(base + group.upperBound * 3)]
             if group.count >= 2, group.count <= wholeRun {
                 out += open
-                out.append(contentsOf: bytes)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes))
                 out += close
             } else {
-                out.append(contentsOf: bytes)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes))
             }
         }
     }
