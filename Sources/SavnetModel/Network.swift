@@ -166,14 +166,29 @@ public struct VillageGroup: Sendable {
 extension VillageGroup {
     /// The village number of `3`, `๓`, `หมู่ที่ 3`, `หมู่ 3` or `ม.3`.
     public static func number(from text: String) -> Int? {
+        // The village prefix found and cut as bytes; the rest, at most a few characters, as before.
+        if let squeezed = ThaiText.squeezedBytes(text) {
+            var rest = squeezed[...]
+            for prefix in villagePrefixBytes where rest.starts(with: prefix) {
+                rest = rest.dropFirst(prefix.count)
+                break
+            }
+            guard rest.count <= 12 else { return nil }  // more than three characters, in any script
+            let plain = ThaiNumerals.toArabic(String(decoding: rest, as: UTF8.self))
+            guard plain.count <= 3, let number = Int(plain), number > 0 else { return nil }
+            return number
+        }
         var plain = ThaiNumerals.toArabic(text).filter { !$0.isWhitespace }
-        for prefix in ["หมู่ที่", "หมู่", "ม."] where plain.hasPrefix(prefix) {
+        for prefix in villagePrefixes where plain.hasPrefix(prefix) {
             plain = String(plain.dropFirst(prefix.count))
             break
         }
         guard plain.count <= 3, let number = Int(plain), number > 0 else { return nil }
         return number
     }
+
+    private static let villagePrefixes = ["หมู่ที่", "หมู่", "ม."]
+    private static let villagePrefixBytes = villagePrefixes.map { Array($0.utf8) }
 }
 
 public struct Nominees: Sendable {

@@ -64,8 +64,27 @@ public enum PositionName {
 
     /// The number of a numbered vice-chair (`รองประธานคนที่ ๒` → 2), if `text` is one.
     public static func ordinal(_ text: String) -> Int? {
+        // Compared as bytes (Thai's slow path in `hasPrefix` and `filter` costs more than the
+        // rest of a member's row), unless the text holds a space other than ASCII's.
+        guard let squeezed = ThaiText.squeezedBytes(text) else { return slowOrdinal(text) }
+        for prefix in ordinalPrefixBytes where squeezed.starts(with: prefix) {
+            let rest = squeezed[prefix.count...]
+            // One digit from 1 to 9: Arabic, or Thai (๑–๙, E0 B9 91–99).
+            if rest.count == 1, let digit = rest.first, (0x31...0x39).contains(digit) { return Int(digit - 0x30) }
+            if rest.count == 3, rest.starts(with: [0xE0, 0xB9]), let last = rest.last, (0x91...0x99).contains(last) {
+                return Int(last - 0x90)
+            }
+        }
+        return nil
+    }
+
+    private static let ordinalPrefixes = ["รองประธานคนที่", "รองประธานลำดับที่", "รองประธาน"]
+    private static let ordinalPrefixBytes = ordinalPrefixes.map { Array($0.utf8) }
+
+    /// `ordinal` on Characters, for text with other spaces than ASCII's.
+    static func slowOrdinal(_ text: String) -> Int? {
         let squeezed = text.filter { !$0.isWhitespace }
-        for prefix in ["รองประธานคนที่", "รองประธานลำดับที่", "รองประธาน"] where squeezed.hasPrefix(prefix) {
+        for prefix in ordinalPrefixes where squeezed.hasPrefix(prefix) {
             let rest = ThaiNumerals.toArabic(String(squeezed.dropFirst(prefix.count)))
             if let number = Int(rest), (1...9).contains(number), rest.count == 1 { return number }
         }

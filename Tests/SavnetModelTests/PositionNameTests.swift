@@ -1,4 +1,4 @@
-import SavnetModel
+@testable import SavnetModel
 import XCTest
 
 final class PositionNameTests: XCTestCase {
@@ -41,6 +41,30 @@ final class PositionNameTests: XCTestCase {
         }
         XCTAssertEqual(PositionName.ordinal("รองประธานคนที่ ๒"), 2)
         XCTAssertNil(PositionName.ordinal("รองประธาน"))
+    }
+
+    /// The byte path and the Character path agree (the byte path is the fast one; text
+    /// with a space other than ASCII's takes the other).
+    func testOrdinalsAndVillageNumbersReadAlikeOnBothPaths() {
+        let ordinals = ["รองประธานคนที่ ๑", "รองประธานคนที่ 2", "รองประธาน คนที่ ๒", "รองประธานลำดับที่ 3", "รองประธาน ๙",
+                        "รองประธาน 4", "รองประธาน", "รองประธานคนที่ 10", "รองประธานคนที่ ๐", "รองประธานคนที่ 0", "ประธาน 1",
+                        "รองประธานคนที่ สอง", " รองประธาน\tคนที่\n5 ", "รองประธานคนที่ +1", "รองประธานคนที่1๒"]
+        for text in ordinals {
+            XCTAssertEqual(PositionName.ordinal(text), PositionName.slowOrdinal(text), text)
+            let spaced = text.replacingOccurrences(of: " ", with: "\u{00A0}")
+            XCTAssertEqual(PositionName.ordinal(spaced), PositionName.slowOrdinal(text), spaced)
+        }
+        XCTAssertEqual(PositionName.ordinal("รองประธานคนที่\u{00A0}๒"), 2)
+        XCTAssertEqual(PositionName.ordinal("รองประธานลำดับที่ 3"), 3)
+
+        let villages: [(String, Int?)] = [
+            ("หมู่ที่ ๕", 5), ("หมู่ที่ 12", 12), ("ม. 3", 3), ("หมู่ 7", 7), ("7", 7), ("๑๒๓", 123), ("หมู่ที่ 1234", nil),
+            ("หมู่ที่ 0", nil), ("หมู่ที่", nil), ("ชุมชนบ้านใต้", nil), ("หมู่ที่ +12", 12), ("หมู่ที่ -1", nil),
+            ("หมู่ที่\u{00A0}3", 3), ("หมู่ที่ ๓ ", 3), ("หมู่บ้าน 3", nil),
+        ]
+        for (text, number) in villages {
+            XCTAssertEqual(VillageGroup.number(from: text), number, text)
+        }
     }
 
     func testFundSourcesAcceptIdsAndThaiWording() {

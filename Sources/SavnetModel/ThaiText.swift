@@ -1,0 +1,22 @@
+/// Thai text as bytes, for the few comparisons made for every committee member.
+///
+/// Swift compares and filters non-ASCII text by Characters (grapheme clusters), with
+/// Unicode's canonical equivalence: correct, and slow. The prefixes savnet looks for
+/// (`รองประธานคนที่`, `หมู่ที่`) have one spelling in UTF-8, so their bytes can be compared.
+enum ThaiText {
+    /// The text's UTF-8 bytes without ASCII whitespace; nil when it holds a byte that may
+    /// start another kind of space (NBSP, U+1680, U+2000–U+205F, U+3000), for callers to take
+    /// the Character path then.
+    static func squeezedBytes(_ text: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x09...0x0D, 0x20: continue
+            case 0xC2, 0xE1, 0xE2, 0xE3: return nil
+            default: bytes.append(byte)
+            }
+        }
+        return bytes
+    }
+}
