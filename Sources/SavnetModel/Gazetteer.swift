@@ -21,16 +21,35 @@ public struct Gazetteer: Sendable {
     }
 
     /// The gazetteer compiled into savnet: 77 provinces, 928 districts, 7,436 subdistricts.
-    public static let bundled: Gazetteer = {
+    public static let bundled = Gazetteer(areas: rows(bundledRows))
+
+    /// The areas of tab-separated rows (code, Thai name, English name), one a line; other
+    /// lines are skipped. Split as bytes: splitting 340 KB of Thai text by Characters took a
+    /// tenth of a second at every start.
+    static func rows(_ text: String) -> [Area] {
         var list: [Area] = []
         list.reserveCapacity(8_500)
-        for line in bundledRows.split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 3 else { continue }
-            list.append(Area(code: String(fields[0]), nameTH: String(fields[1]), nameEN: String(fields[2])))
+        var text = text
+        text.withUTF8 { bytes in
+            var fields: [String] = []
+            var start = 0
+            func field(_ end: Int) {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                start = end + 1
+            }
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0x0A
+                if byte == 0x09 {
+                    field(index)
+                } else if byte == 0x0A {
+                    field(index)
+                    if fields.count == 3 { list.append(Area(code: fields[0], nameTH: fields[1], nameEN: fields[2])) }
+                    fields.removeAll(keepingCapacity: true)
+                }
+            }
         }
-        return Gazetteer(areas: list)
-    }()
+        return list
+    }
 
     /// This gazetteer with `extra` areas added (an extra area replaces one with the same code).
     public func adding(_ extra: [Area]) -> Gazetteer {

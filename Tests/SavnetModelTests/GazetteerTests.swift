@@ -1,4 +1,4 @@
-import SavnetModel
+@testable import SavnetModel
 import XCTest
 
 final class GazetteerTests: XCTestCase {
@@ -8,6 +8,18 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(gazetteer.areas(at: .province).count, 77)
         XCTAssertEqual(gazetteer.areas(at: .district).count, 928)
         XCTAssertEqual(gazetteer.areas(at: .subdistrict).count, 7_436)
+    }
+
+    func testRowsAreReadAsTheyAreWritten() {
+        // Blank lines and lines without three fields are skipped; the last line needs no
+        // line break; Thai names come through whole.
+        let rows = Gazetteer.rows("84\tสุราษฎร์ธานี\tSurat Thani\n\nbad\tline\n8417\tพุนพิน\tPhunphin\n841701\tท่าข้าม\tTha Kham")
+        XCTAssertEqual(rows.map(\.code), ["84", "8417", "841701"])
+        XCTAssertEqual(rows.map(\.nameTH), ["สุราษฎร์ธานี", "พุนพิน", "ท่าข้าม"])
+        XCTAssertEqual(rows.last?.nameEN, "Tha Kham")
+        XCTAssertEqual(Gazetteer.rows("").count, 0)
+        XCTAssertEqual(gazetteer.area("841701")?.nameTH, "ท่าข้าม")
+        XCTAssertEqual(gazetteer.area("10")?.nameEN, "Bangkok")
     }
 
     func testDistrictsOutsideBangkok() {
