@@ -28,11 +28,9 @@ public extension Network {
 
     /// The committee sorted into the order template's order (file order within a position).
     var committeeInTemplateOrder: [Member] {
-        committee.enumerated().sorted { lhs, rhs in
-            let a = lhs.element.position ?? .member
-            let b = rhs.element.position ?? .member
-            return a == b ? lhs.offset < rhs.offset : a < b
-        }.map(\.element)
+        // Indices sorted, members copied once (a member is a large value).
+        let ranks = committee.map { $0.position ?? .member }
+        return committee.indices.sorted { ranks[$0] == ranks[$1] ? $0 < $1 : ranks[$0] < ranks[$1] }.map { committee[$0] }
     }
 
     /// Where the committee's term stands on `today`.

@@ -6,29 +6,50 @@ public enum ThaiNumerals {
 
     /// Replaces every Thai digit in `text` with its Arabic digit; other characters stay.
     public static func toArabic(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isThaiDigit) else { return text }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if isThaiDigit(scalar), let arabic = Unicode.Scalar(scalar.value - thaiZero + 0x30) {
-                scalars.append(arabic)
-            } else {
-                scalars.append(scalar)
+        // As bytes: ๐–๙ are E0 B9 90–99, which no other character's bytes contain.
+        guard hasThaiDigit(text) else { return text }
+        var out: [UInt8] = []
+        var bytes = Array(text.utf8)
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        let count = bytes.count
+        bytes.withUnsafeMutableBufferPointer { bytes in
+            while index < count {
+                if index + 2 < count, bytes[index] == 0xE0, bytes[index + 1] == 0xB9, (0x90...0x99).contains(bytes[index + 2]) {
+                    out.append(bytes[index + 2] - 0x90 + 0x30)
+                    index += 3
+                } else {
+                    out.append(bytes[index])
+                    index += 1
+                }
             }
         }
-        return String(scalars)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Replaces every Arabic digit in `text` with its Thai digit, as official documents print them.
     public static func toThai(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.value >= 0x30, scalar.value <= 0x39, let thai = Unicode.Scalar(scalar.value - 0x30 + thaiZero) {
-                scalars.append(thai)
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 2)
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                out.append(contentsOf: [0xE0, 0xB9, byte - 0x30 + 0x90])
             } else {
-                scalars.append(scalar)
+                out.append(byte)
             }
         }
-        return String(scalars)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether the text holds ๐–๙ (`E0 B9 90`–`E0 B9 99`).
+    static func hasThaiDigit(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if previous == (0xE0, 0xB9), byte >= 0x90 && byte <= 0x99 { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// Whether the scalar is one of ๐–๙.

@@ -18,13 +18,17 @@ public enum SitePaths {
 
     /// The relative link between two folders of the site (both ending in `/` or empty).
     static func relative(from: String, to target: String) -> String {
-        let source = from.split(separator: "/")
-        let destination = target.split(separator: "/")
+        // As bytes: every page asks for dozens of links.
+        let source = from.utf8.split(separator: 0x2F)
+        let destination = target.utf8.split(separator: 0x2F)
         var shared = 0
-        while shared < source.count, shared < destination.count, source[shared] == destination[shared] { shared += 1 }
-        let up = String(repeating: "../", count: source.count - shared)
-        let down = destination[shared...].map { $0 + "/" }.joined()
-        let link = up + down
-        return link.isEmpty ? "./" : link
+        while shared < source.count, shared < destination.count, source[shared].elementsEqual(destination[shared]) { shared += 1 }
+        var link: [UInt8] = []
+        for _ in shared..<source.count { link.append(contentsOf: [0x2E, 0x2E, 0x2F]) }
+        for part in destination[shared...] {
+            link.append(contentsOf: part)
+            link.append(0x2F)
+        }
+        return link.isEmpty ? "./" : String(decoding: link, as: UTF8.self)
     }
 }

@@ -80,6 +80,12 @@ final class PositionNameTests: XCTestCase {
     func testThaiNumerals() {
         XCTAssertEqual(ThaiNumerals.toArabic("ข้อ ๑๓"), "ข้อ 13")
         XCTAssertEqual(ThaiNumerals.toThai("12/2566"), "๑๒/๒๕๖๖")
+        // Every digit both ways, beside Thai letters whose bytes share a lead with the digits'.
+        let arabic = "0123456789 เงิน ๆ ฯ ๏ ๚ 9ก", thai = "๐๑๒๓๔๕๖๗๘๙ เงิน ๆ ฯ ๏ ๚ ๙ก"
+        XCTAssertEqual(ThaiNumerals.toThai(arabic), thai)
+        XCTAssertEqual(ThaiNumerals.toArabic(thai), arabic)
+        XCTAssertEqual(ThaiNumerals.toArabic("ไม่มีเลข"), "ไม่มีเลข")
+        XCTAssertEqual(ThaiNumerals.toThai(""), "")
         XCTAssertEqual(ThaiNumerals.parseInt("๑,๒๐๐"), 1200)
         XCTAssertEqual(ThaiNumerals.parseDecimal("1,250.50"), 1250.5)
         XCTAssertNil(ThaiNumerals.parseDecimal("12 บาท"))

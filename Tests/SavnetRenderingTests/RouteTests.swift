@@ -29,6 +29,18 @@ final class RouteTests: XCTestCase {
         XCTAssertEqual(Route(path: "84/index.html")?.template, "province")
     }
 
+    func testRelativeLinksBetweenFolders() {
+        XCTAssertEqual(SitePaths.relative(from: "", to: ""), "./")
+        XCTAssertEqual(SitePaths.relative(from: "", to: "84/8417/"), "84/8417/")
+        XCTAssertEqual(SitePaths.relative(from: "84/8417/", to: ""), "../../")
+        XCTAssertEqual(SitePaths.relative(from: "84/8417/", to: "84/8417/"), "./")
+        XCTAssertEqual(SitePaths.relative(from: "84/8417/", to: "84/8409/840901/"), "../8409/840901/")
+        XCTAssertEqual(SitePaths.relative(from: "84/8417/841701/", to: "84/"), "../../")
+        // Whole folder names are compared, not their beginnings.
+        XCTAssertEqual(SitePaths.relative(from: "84/", to: "841/"), "../841/")
+        XCTAssertEqual(SitePaths.relative(from: "ค้นหา/", to: "84/"), "../84/")
+    }
+
     func testOtherPathsAreNoRoute() {
         for path in ["84/8418/841701/index.html", "8417/index.html", "84/8417/notes/index.html", "assets/style.css",
                      "84/8417/841701/order.html", "sitemap.xml", "84/directory.json", "/index.html", "84//index.html"] {
