@@ -39,14 +39,19 @@ public enum ThaiLineBreaks {
     static func apply(bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 4)
-        // Everything up to the body is copied as it is.
+        // A page without a body is left as it is.
         guard let bodyStart = find(Array("<body".utf8), in: bytes, from: 0) else {
             out.append(contentsOf: bytes)
             return out
         }
-        // Copies go through buffers (one memcpy each), not slices (a loop of bytes).
-        func copy(_ range: Range<Int>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
-        copy(0..<bodyStart)
+        // Everything up to the body goes out as it is. What goes out unchanged is copied only when something must be inserted (and at
+        // the end), in as few pieces as there are wrapped runs: `copied` is how far `out`
+        // has caught up with the input.
+        var copied = 0
+        func catchUp(to end: Int) {
+            if copied < end { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end])) }
+            copied = end
+        }
         var index = bodyStart
         var skipping: Int?  // the element (index in `skippedElements`) whose end we wait for
         var characters: [UInt8] = []  // offsets from U+0E00 of the current Thai run
@@ -54,14 +59,9 @@ public enum ThaiLineBreaks {
         let count = bytes.count
         let base = bytes.baseAddress!
         while index < count {
-            // Plain text up to the next tag or Thai letter goes out in one piece.
-            var end = index
-            while end < count, base[end] != 0x3C, base[end] != 0xE0 { end += 1 }
-            if end > index {
-                copy(index..<end)
-                index = end
-                continue
-            }
+            // Plain text up to the next tag or Thai letter goes out as it is.
+            while index < count, base[index] != 0x3C, base[index] != 0xE0 { index += 1 }
+            guard index < count else { break }
             if base[index] == 0x3C {  // <
                 var close = index + 1
                 while close < count, base[close] != 0x3E { close += 1 }
@@ -71,24 +71,28 @@ public enum ThaiLineBreaks {
                 } else if bytes[close - 2] != 0x2F {  // not <…/>
                     skipping = skippedElements.firstIndex { Self.names(bytes, index, close, $0, closing: false) }
                 }
-                copy(index..<close)
                 index = close
                 continue
             }
             guard skipping == nil, isThaiLead(bytes, index) else {
-                out.append(bytes[index])
                 index += 1
                 continue
             }
-            end = index
+            var end = index
             characters.removeAll(keepingCapacity: true)
             while isThaiLead(bytes, end) {
                 characters.append(UInt8((Int(bytes[end + 1]) - 0xB8) * 64 + Int(bytes[end + 2]) - 0x80))
                 end += 3
             }
-            emit(run: bytes[index..<end], characters: characters, into: &out)
+            // A short run goes out as it is, with the text around it.
+            if characters.count >= shortestWrapped {
+                catchUp(to: index)
+                emit(run: bytes[index..<end], characters: characters, into: &out)
+                copied = end
+            }
             index = end
         }
+        catchUp(to: count)
         return out
     }
 
