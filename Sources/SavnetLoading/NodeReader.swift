@@ -43,20 +43,20 @@ struct NodeReader {
     }
 
     /// The items of a sequence; a single value where a list was expected is an error.
-    mutating func list(_ node: YAMLNode?, _ keyPath: String) -> [YAMLNode] {
+    mutating func list(_ node: YAMLNode?, _ keyPath: @autoclosure () -> String) -> [YAMLNode] {
         guard let node, !isNull(node) else { return [] }
         guard case let .sequence(sequence) = node.kind else {
-            wrongType(node, keyPath, expected: Localized(th: "รายการ (บรรทัดขึ้นต้นด้วย -)", en: "a list (lines starting with -)"))
+            wrongType(node, keyPath(), expected: Localized(th: "รายการ (บรรทัดขึ้นต้นด้วย -)", en: "a list (lines starting with -)"))
             return []
         }
         return sequence
     }
 
     /// A non-empty text value.
-    mutating func text(_ node: YAMLNode?, _ keyPath: String) -> Located<String>? {
+    mutating func text(_ node: YAMLNode?, _ keyPath: @autoclosure () -> String) -> Located<String>? {
         guard let node, !isNull(node) else { return nil }
         guard case let .scalar(text, _) = node.kind else {
-            wrongType(node, keyPath, expected: Localized(th: "ข้อความ", en: "a text value"))
+            wrongType(node, keyPath(), expected: Localized(th: "ข้อความ", en: "a text value"))
             return nil
         }
         return Located(Self.trimmed(text), at: location(node))
@@ -64,18 +64,19 @@ struct NodeReader {
 
     /// A date in BE or CE, Arabic or Thai digits; a value that is not one says why, and
     /// how to write it when that can be told (`28/07/2566` → `2566-07-28`).
-    mutating func date(_ node: YAMLNode?, _ keyPath: String) -> Located<CalendarDate>? {
-        guard let text = text(node, keyPath) else { return nil }
+    mutating func date(_ node: YAMLNode?, _ keyPath: @autoclosure () -> String) -> Located<CalendarDate>? {
+        guard let text = text(node, keyPath()) else { return nil }
         guard let date = CalendarDate(parsing: text.value) else {
             let why = CalendarDate.explain(text.value)
             let hint = why.suggestion.map { Localized(th: "เขียนเป็น \($0)", en: "write \($0)") }
                 ?? Localized(th: "เช่น 2566-07-28 (ปี พ.ศ.) ใช้เลขไทยได้ เช่น ๒๕๖๖-๐๗-๒๘",
                              en: "for example 2566-07-28 (BE) or 2023-07-28 (CE); Thai digits work too")
-            report(node!, keyPath, "front-matter-type", Localized(
-                th: "`\(keyPath)` ต้องเป็นวันที่ แต่พบ `\(text.value)` \(why.th)",
-                en: "`\(keyPath)` must be a date; found `\(text.value)`: \(why.en)"),
+            let path = keyPath()
+            report(node!, path, "front-matter-type", Localized(
+                th: "`\(path)` ต้องเป็นวันที่ แต่พบ `\(text.value)` \(why.th)",
+                en: "`\(path)` must be a date; found `\(text.value)`: \(why.en)"),
                 hint: hint)
-            unreadable.append(keyPath)
+            unreadable.append(path)
             return nil
         }
         return Located(date, at: text.location)
@@ -91,33 +92,33 @@ struct NodeReader {
     }
 
     /// A whole number in Arabic or Thai digits, within `range`.
-    mutating func int(_ node: YAMLNode?, _ keyPath: String, in range: ClosedRange<Int> = Limits.count) -> Located<Int>? {
-        guard let text = text(node, keyPath) else { return nil }
+    mutating func int(_ node: YAMLNode?, _ keyPath: @autoclosure () -> String, in range: ClosedRange<Int> = Limits.count) -> Located<Int>? {
+        guard let text = text(node, keyPath()) else { return nil }
         guard let value = ThaiNumerals.parseInt(text.value) else {
             if ThaiNumerals.isDigits(text.value) {
-                outOfRange(node!, keyPath, text.value, range.lowerBound, range.upperBound)  // too long for any integer
+                outOfRange(node!, keyPath(), text.value, range.lowerBound, range.upperBound)  // too long for any integer
             } else {
-                wrongType(node!, keyPath, expected: Localized(th: "จำนวนเต็ม", en: "a whole number"), found: text.value)
+                wrongType(node!, keyPath(), expected: Localized(th: "จำนวนเต็ม", en: "a whole number"), found: text.value)
             }
             return nil
         }
         guard range.contains(value) else {
-            outOfRange(node!, keyPath, text.value, range.lowerBound, range.upperBound)
+            outOfRange(node!, keyPath(), text.value, range.lowerBound, range.upperBound)
             return nil
         }
         return Located(value, at: text.location)
     }
 
     /// An amount, such as baht, in Arabic or Thai digits: finite and within `range`.
-    mutating func amount(_ node: YAMLNode?, _ keyPath: String, in range: ClosedRange<Double> = Limits.amount) -> Located<Double>? {
-        guard let text = text(node, keyPath) else { return nil }
+    mutating func amount(_ node: YAMLNode?, _ keyPath: @autoclosure () -> String, in range: ClosedRange<Double> = Limits.amount) -> Located<Double>? {
+        guard let text = text(node, keyPath()) else { return nil }
         guard let value = ThaiNumerals.parseDecimal(text.value) else {
-            wrongType(node!, keyPath, expected: Localized(th: "จำนวนเงิน เช่น 12500.50", en: "an amount such as 12500.50"),
+            wrongType(node!, keyPath(), expected: Localized(th: "จำนวนเงิน เช่น 12500.50", en: "an amount such as 12500.50"),
                       found: text.value)
             return nil
         }
         guard value.isFinite, range.contains(value) else {
-            outOfRange(node!, keyPath, text.value, Int(range.lowerBound), Int(range.upperBound))
+            outOfRange(node!, keyPath(), text.value, Int(range.lowerBound), Int(range.upperBound))
             return nil
         }
         return Located(value, at: text.location)
@@ -142,13 +143,13 @@ struct NodeReader {
     }
 
     /// `true`/`false` (also `yes`/`no`, `ใช่`/`ไม่`).
-    mutating func bool(_ node: YAMLNode?, _ keyPath: String) -> Located<Bool>? {
-        guard let text = text(node, keyPath) else { return nil }
+    mutating func bool(_ node: YAMLNode?, _ keyPath: @autoclosure () -> String) -> Located<Bool>? {
+        guard let text = text(node, keyPath()) else { return nil }
         switch text.value.lowercased() {
         case "true", "yes", "on", "ใช่", "ยินยอม": return Located(true, at: text.location)
         case "false", "no", "off", "ไม่", "ไม่ยินยอม": return Located(false, at: text.location)
         default:
-            wrongType(node!, keyPath, expected: Localized(th: "true หรือ false", en: "true or false"), found: text.value)
+            wrongType(node!, keyPath(), expected: Localized(th: "true หรือ false", en: "true or false"), found: text.value)
             return nil
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import SavnetModel
 
 /// Turns a file's bytes into text: UTF-8 only, byte order mark dropped, and a clear
@@ -11,7 +12,11 @@ enum TextDecoding {
         }
         var content = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { content = bytes.dropFirst(3) }
-        if let nul = content.firstIndex(of: 0) {
+        // memchr for the bytes that are never in a good file, or only with others.
+        func has(_ byte: UInt8) -> Bool {
+            content.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, Int32(byte), $0.count) != nil }
+        }
+        if has(0), let nul = content.firstIndex(of: 0) {
             let nuls = content.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
             let (line, column) = firstInvalidPosition(content[..<nul])
             if nuls * 4 >= content.count {
@@ -23,7 +28,7 @@ enum TextDecoding {
                 th: "ไฟล์นี้มีไบต์ศูนย์ (NUL) ซึ่งไม่ควรมีในไฟล์ข้อความ (อาจเป็นไฟล์ไบนารีหรือไฟล์เสีย)",
                 en: "the file holds a zero (NUL) byte, which a text file never has (it may be binary or damaged)")))
         }
-        if content.contains(0x0D), !content.contains(0x0A) {
+        if has(0x0D), !has(0x0A) {
             return .failure(failure(path: path, line: 1, column: 1, detail: Localized(
                 th: "ไฟล์นี้ขึ้นบรรทัดใหม่ด้วย CR อย่างเดียว (แบบ Mac รุ่นเก่า)",
                 en: "the file ends its lines with CR alone (old Mac line endings)")))
