@@ -96,6 +96,11 @@ private extension TextDecoding {
             var index = 0
             while index < bytes.count {
                 let b = bytes[index]
+                // Most bytes cannot start anything to look at.
+                if !Self.mayStartControl[Int(b)] {
+                    index += 1
+                    continue
+                }
                 if b < 0x20 {
                     if b == 0x0A || b == 0x09 {
                         index += 1
@@ -114,6 +119,10 @@ private extension TextDecoding {
             return false
         }
     }
+
+    /// The bytes `mayHoldControls` looks at: C0 controls, DEL, and the leads of C1
+    /// controls (C2) and of the invisible characters it checks (E2, EF).
+    private static let mayStartControl: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
 
     static func failure(path: String, line: Int, column: Int, detail: Localized) -> Diagnostic {
         Diagnostic(

@@ -23,19 +23,19 @@ public enum FundSource: String, CaseIterable, Sendable {
     ]
 
     /// Ids and Thai wordings by their UTF-8 bytes, for the common exact spelling.
-    static let byText: [[UInt8]: FundSource] = {
-        var table: [[UInt8]: FundSource] = [:]
+    static let byText: [ByteKey: FundSource] = {
+        var table: [ByteKey: FundSource] = [:]
         for source in FundSource.allCases {
-            table[Array(source.rawValue.utf8)] = source
-            table[Array(source.thaiName.utf8)] = source
+            table[ByteKey(source.rawValue)] = source
+            table[ByteKey(source.thaiName)] = source
         }
-        for (text, source) in templateWordings { table[Array(text.utf8)] = source }
+        for (text, source) in templateWordings { table[ByteKey(text)] = source }
         return table
     }()
 
     /// Reads a source written as its id or its Thai wording (spaces ignored).
     public init?(text: String) {
-        if let source = FundSource.byText[Array(text.utf8)] {
+        if let source = FundSource.byText[ByteKey(text)] {
             self = source
             return
         }
