@@ -1,4 +1,5 @@
-import SavnetLoading
+@testable import SavnetLoading
+import Foundation
 import SavnetModel
 import SavnetTestSupport
 import XCTest
@@ -38,6 +39,20 @@ final class NetworkParserTests: XCTestCase {
         let (_, diagnostics) = parse(marked)
         XCTAssertEqual(diagnostics.map(\.rule), ["front-matter-type"])
         XCTAssertEqual(diagnostics.first?.location, marked.location(path: path))
+    }
+
+    func testValuesAreTrimmedOfSpacesOfEveryKind() {
+        // Thai text goes by without a look at Unicode's tables; every kind of space at
+        // either end is still trimmed, whatever its bytes.
+        let cases: [(String, String)] = [
+            ("สมชาย ใจดี", "สมชาย ใจดี"), (" สมชาย ", "สมชาย"), ("\u{00A0}สมชาย\u{3000}", "สมชาย"),
+            ("สมชาย\u{2003}", "สมชาย"), ("\u{1680}ก", "ก"), ("\u{202F}ก\u{205F}", "ก"), ("\tก\t", "ก"),
+            ("Ünïcode", "Ünïcode"), ("ก 😀", "ก 😀"), ("ก\n", "ก\n"), ("", ""), (" ", ""),
+        ]
+        for (text, expected) in cases {
+            XCTAssertEqual(NodeReader.trimmed(text), expected, text.debugDescription)
+            XCTAssertEqual(NodeReader.trimmed(text), text.trimmingCharacters(in: .whitespaces), text.debugDescription)
+        }
     }
 
     func testTabIndentation() {
