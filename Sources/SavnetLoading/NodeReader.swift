@@ -178,11 +178,10 @@ struct NodeReader {
     static func trimmed(_ text: String) -> String {
         let utf8 = text.utf8
         guard let first = utf8.first, let last = utf8.last else { return text }
-        // Spaces, tabs, line breaks, or a character that might be another space: those
-        // outside ASCII start with C2 (NBSP, NEL), E1 (U+1680), E2 (U+2000–U+205F) or E3
-        // (U+3000), never with E0, the lead of every Thai letter.
+        // Spaces, tabs, line breaks, or the lead byte of a space outside ASCII (never that
+        // of a Thai letter).
         func maybeSpace(lead byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || (0xC2...0xE3).contains(byte) && byte != 0xE0
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || ThaiText.mayStartWideSpace(byte)
         }
         var lastLead = utf8.index(before: utf8.endIndex)
         while utf8[lastLead] & 0xC0 == 0x80, lastLead > utf8.startIndex { lastLead = utf8.index(before: lastLead) }

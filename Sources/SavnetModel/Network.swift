@@ -166,22 +166,17 @@ public struct VillageGroup: Sendable {
 extension VillageGroup {
     /// The village number of `3`, `๓`, `หมู่ที่ 3`, `หมู่ 3` or `ม.3`.
     public static func number(from text: String) -> Int? {
-        // The village prefix found and cut as bytes; the rest, at most a few characters, as before.
+        // The digits after the village prefix: found and cut as bytes, unless the text holds
+        // a space other than ASCII's.
+        var plain: String
         if let squeezed = ThaiText.squeezedBytes(text) {
             var rest = squeezed[...]
-            for prefix in villagePrefixBytes where rest.starts(with: prefix) {
-                rest = rest.dropFirst(prefix.count)
-                break
-            }
+            if let prefix = villagePrefixBytes.first(where: { rest.starts(with: $0) }) { rest = rest.dropFirst(prefix.count) }
             guard rest.count <= 12 else { return nil }  // more than three characters, in any script
-            let plain = ThaiNumerals.toArabic(String(decoding: rest, as: UTF8.self))
-            guard plain.count <= 3, let number = Int(plain), number > 0 else { return nil }
-            return number
-        }
-        var plain = ThaiNumerals.toArabic(text).filter { !$0.isWhitespace }
-        for prefix in villagePrefixes where plain.hasPrefix(prefix) {
-            plain = String(plain.dropFirst(prefix.count))
-            break
+            plain = ThaiNumerals.toArabic(String(decoding: rest, as: UTF8.self))
+        } else {
+            plain = ThaiNumerals.toArabic(text).filter { !$0.isWhitespace }
+            if let prefix = villagePrefixes.first(where: plain.hasPrefix) { plain = String(plain.dropFirst(prefix.count)) }
         }
         guard plain.count <= 3, let number = Int(plain), number > 0 else { return nil }
         return number

@@ -23,13 +23,18 @@ public struct RollUp: Sendable, Equatable {
 
     /// Adds one network's own figures.
     public mutating func add(_ network: Network, today: CalendarDate) {
-        add(NetworkOutline(network), today: today)
+        add(RollUp(figuresOf: network))
+        countTerm(ending: network.term?.end, on: today)
     }
 
     /// Adds one network's own figures, as its outline keeps them.
     public mutating func add(_ outline: NetworkOutline, today: CalendarDate) {
         add(outline.figures)
-        switch TermStatus(end: outline.termEnd, on: today) {
+        countTerm(ending: outline.termEnd, on: today)
+    }
+
+    private mutating func countTerm(ending end: CalendarDate?, on today: CalendarDate) {
+        switch TermStatus(end: end, on: today) {
         case .expired: expired += 1
         case .expiring: expiring += 1
         default: break

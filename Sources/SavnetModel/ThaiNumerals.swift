@@ -7,15 +7,14 @@ public enum ThaiNumerals {
     /// Replaces every Thai digit in `text` with its Arabic digit; other characters stay.
     public static func toArabic(_ text: String) -> String {
         // As bytes: ๐–๙ are E0 B9 90–99, which no other character's bytes contain.
-        guard hasThaiDigit(text) else { return text }
-        var out: [UInt8] = []
-        var bytes = Array(text.utf8)
-        out.reserveCapacity(bytes.count)
-        var index = 0
-        let count = bytes.count
-        bytes.withUnsafeMutableBufferPointer { bytes in
-            while index < count {
-                if index + 2 < count, bytes[index] == 0xE0, bytes[index + 1] == 0xB9, (0x90...0x99).contains(bytes[index + 2]) {
+        guard hasDigit(text, arabic: false) else { return text }
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                if index + 2 < bytes.count, bytes[index] == 0xE0, bytes[index + 1] == 0xB9, (0x90...0x99).contains(bytes[index + 2]) {
                     out.append(bytes[index + 2] - 0x90 + 0x30)
                     index += 3
                 } else {
@@ -23,8 +22,8 @@ public enum ThaiNumerals {
                     index += 1
                 }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Replaces every Arabic digit in `text` with its Thai digit, as official documents print them.
@@ -42,16 +41,6 @@ public enum ThaiNumerals {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Whether the text holds ๐–๙ (`E0 B9 90`–`E0 B9 99`).
-    static func hasThaiDigit(_ text: String) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            if previous == (0xE0, 0xB9), byte >= 0x90 && byte <= 0x99 { return true }
-            previous = (previous.1, byte)
-        }
-        return false
-    }
-
     /// Whether the scalar is one of ๐–๙.
     public static func isThaiDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value >= thaiZero && scalar.value <= thaiZero + 9
@@ -66,11 +55,12 @@ public enum ThaiNumerals {
         return Int(plain)
     }
 
-    /// Whether the text has an Arabic or Thai digit (U+0E50–U+0E59, `E0 B9 90`–`E0 B9 99`).
-    static func hasDigit(_ text: String) -> Bool {
+    /// Whether the text has a Thai digit (U+0E50–U+0E59, `E0 B9 90`–`E0 B9 99`), or with
+    /// `arabic` an Arabic one.
+    static func hasDigit(_ text: String, arabic: Bool = true) -> Bool {
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in text.utf8 {
-            if byte >= 0x30 && byte <= 0x39 { return true }
+            if arabic, byte >= 0x30 && byte <= 0x39 { return true }
             if previous == (0xE0, 0xB9), byte >= 0x90 && byte <= 0x99 { return true }
             previous = (previous.1, byte)
         }

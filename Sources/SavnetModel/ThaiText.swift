@@ -3,7 +3,7 @@
 /// Swift compares and filters non-ASCII text by Characters (grapheme clusters), with
 /// Unicode's canonical equivalence: correct, and slow. The prefixes savnet looks for
 /// (`รองประธานคนที่`, `หมู่ที่`) have one spelling in UTF-8, so their bytes can be compared.
-enum ThaiText {
+public enum ThaiText {
     /// The text's UTF-8 bytes without ASCII whitespace; nil when it holds a byte that may
     /// start another kind of space (NBSP, U+1680, U+2000–U+205F, U+3000), for callers to take
     /// the Character path then.
@@ -11,12 +11,16 @@ enum ThaiText {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
-            switch byte {
-            case 0x09...0x0D, 0x20: continue
-            case 0xC2, 0xE1, 0xE2, 0xE3: return nil
-            default: bytes.append(byte)
-            }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { continue }
+            if mayStartWideSpace(byte) { return nil }
+            bytes.append(byte)
         }
         return bytes
+    }
+
+    /// Whether `byte` leads a space outside ASCII: C2 (NBSP, NEL), E1 (U+1680), E2
+    /// (U+2000–U+205F) or E3 (U+3000). Thai letters lead with E0.
+    public static func mayStartWideSpace(_ byte: UInt8) -> Bool {
+        byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3
     }
 }

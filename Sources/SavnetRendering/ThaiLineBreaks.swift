@@ -44,9 +44,9 @@ public enum ThaiLineBreaks {
             out.append(contentsOf: bytes)
             return out
         }
-        // Everything up to the body goes out as it is. What goes out unchanged is copied only when something must be inserted (and at
-        // the end), in as few pieces as there are wrapped runs: `copied` is how far `out`
-        // has caught up with the input.
+        // Everything up to the body goes out as it is. What goes out unchanged is copied
+        // only when something must be inserted (and at the end), in as few pieces as there
+        // are wrapped runs: `copied` is how far `out` has caught up with the input.
         var copied = 0
         func catchUp(to end: Int) {
             if copied < end { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end])) }
@@ -192,19 +192,11 @@ final class GroupMemo: @unchecked Sendable {
     static let shared = GroupMemo()
     static let capacity = 200_000
 
-    private struct Run: Hashable {
-        var characters: [UInt8]
-
-        func hash(into hasher: inout Hasher) {
-            characters.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
-    }
-
     private let lock = NSLock()
-    private var groups: [Run: [Range<Int>]] = [:]
+    private var groups: [ByteKey: [Range<Int>]] = [:]
 
     func groups(_ characters: [UInt8]) -> [Range<Int>] {
-        let run = Run(characters: characters)
+        let run = ByteKey(bytes: characters)
         lock.lock()
         let known = groups[run]
         lock.unlock()
