@@ -58,30 +58,26 @@ public enum NetworkParser {
 
 /// What only YAML's decoding shows in quoted values (`"\x30\x38…"`, `"\x1b"`): long
 /// numbers the raw text does not show as such, and control characters. One walk.
-private func quotedValues(_ node: YAMLNode, lineOffset: Int, path: String, known: [NumberScanner.Hit])
+private func quotedValues(_ root: YAMLNode, lineOffset: Int, path: String, known: [NumberScanner.Hit])
     -> (numbers: [NumberScanner.Hit], controls: [Diagnostic]) {
     var numbers: [NumberScanner.Hit] = []
     var controls: [Diagnostic] = []
-    func visit(_ node: YAMLNode) {
-        switch node.kind {
-        case let .scalar(text, plain):
-            guard !plain else { return }
-            let line = node.line + lineOffset
-            if text.utf8.count >= 9 {
-                for hit in NumberScanner.candidates(in: text)
-                where !known.contains(where: { $0.line >= line && $0.digits == hit.digits }) {
-                    numbers.append(NumberScanner.Hit(digits: hit.digits, line: line, column: node.column))
-                }
+    // Every node of the document is a row of its tree, in document order.
+    for (index, row) in root.tree.rows.enumerated() where row.shape == .quotedScalar {
+        let text = root.tree.string(index)
+        let line = Int(row.line) + lineOffset
+        let column = Int(row.column)
+        if text.utf8.count >= 9 {
+            for hit in NumberScanner.candidates(in: text)
+            where !known.contains(where: { $0.line >= line && $0.digits == hit.digits }) {
+                numbers.append(NumberScanner.Hit(digits: hit.digits, line: line, column: column))
             }
-            for var problem in TextDecoding.controlCharacters(text, path: path, frontMatterEndLine: .max) {
-                problem.location = SourceLocation(path: path, line: line, column: node.column)
-                controls.append(problem)
-            }
-        case let .mapping(pairs): for pair in pairs { visit(pair.key); visit(pair.value) }
-        case let .sequence(items): items.forEach(visit)
+        }
+        for var problem in TextDecoding.controlCharacters(text, path: path, frontMatterEndLine: .max) {
+            problem.location = SourceLocation(path: path, line: line, column: column)
+            controls.append(problem)
         }
     }
-    visit(node)
     return (numbers, controls)
 }
 

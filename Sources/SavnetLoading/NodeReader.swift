@@ -1,7 +1,7 @@
 import Foundation
 import SavnetModel
 
-/// Reads typed values out of Yams nodes, keeping each value's file position and
+/// Reads typed values out of YAML nodes, keeping each value's file position and
 /// collecting a diagnostic for every value of the wrong shape instead of throwing.
 struct NodeReader {
     /// The file's display path.
@@ -26,36 +26,30 @@ struct NodeReader {
 
     /// A mapping's entries, warning about keys outside `allowed` (with a suggestion).
     mutating func fields(_ node: YAMLNode, _ keyPath: String, allowed: [String]) -> Fields? {
-        guard case let .mapping(mapping) = node.kind else {
+        guard node.isMapping else {
             wrongType(node, keyPath, expected: Localized(th: "ชุดข้อมูลแบบ คีย์: ค่า", en: "a mapping of `key: value` lines"))
             return nil
         }
-        var entries: [(name: String, key: YAMLNode, value: YAMLNode)] = []
-        entries.reserveCapacity(mapping.count)
-        for (key, value) in mapping {
-            let name = key.text ?? ""
-            if !allowed.contains(name) {
-                unknownKey(key, name, keyPath, allowed: allowed)
-            }
-            entries.append((name, key, value))
+        for (key, _) in node.pairs where !node.tree.scalar(key.index, isOneOf: allowed) {
+            unknownKey(key, key.text ?? "", keyPath, allowed: allowed)
         }
-        return Fields(entries: entries, node: node, keyPath: keyPath)
+        return Fields(node: node, keyPath: keyPath)
     }
 
     /// The items of a sequence; a single value where a list was expected is an error.
-    mutating func list(_ node: YAMLNode?, _ keyPath: @autoclosure () -> String) -> [YAMLNode] {
-        guard let node, !isNull(node) else { return [] }
-        guard case let .sequence(sequence) = node.kind else {
+    mutating func list(_ node: YAMLNode?, _ keyPath: @autoclosure () -> String) -> YAMLNode.Items {
+        guard let node, !isNull(node) else { return YAMLNode.Items.empty }
+        guard node.isSequence else {
             wrongType(node, keyPath(), expected: Localized(th: "รายการ (บรรทัดขึ้นต้นด้วย -)", en: "a list (lines starting with -)"))
-            return []
+            return YAMLNode.Items.empty
         }
-        return sequence
+        return node.items
     }
 
     /// A non-empty text value.
     mutating func text(_ node: YAMLNode?, _ keyPath: @autoclosure () -> String) -> Located<String>? {
         guard let node, !isNull(node) else { return nil }
-        guard case let .scalar(text, _) = node.kind else {
+        guard let text = node.text else {
             wrongType(node, keyPath(), expected: Localized(th: "ข้อความ", en: "a text value"))
             return nil
         }
@@ -193,25 +187,23 @@ struct NodeReader {
 
     /// Whether a node is YAML's null (empty, `~`, `null`).
     func isNull(_ node: YAMLNode) -> Bool {
-        guard case let .scalar(text, plain) = node.kind, plain else { return false }
-        // Compared as bytes: `==` on Thai text takes Unicode's slow path.
-        guard text.utf8.count <= 4 else { return false }
-        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        guard node.isPlainScalar, node.byteCount <= 4 else { return false }
+        return node.byteCount == 0 || ["~", "null", "Null", "NULL"].contains(where: node.textEquals)
     }
 }
 
-/// The entries of one YAML mapping, in file order (mappings are small: a scan beats a hash).
+/// The entries of one YAML mapping, in file order (mappings are small: a scan of their
+/// keys' bytes beats a hash).
 struct Fields {
-    let entries: [(name: String, key: YAMLNode, value: YAMLNode)]
     /// The mapping node itself.
     let node: YAMLNode
     /// Where in the document the mapping sits (`committee[3]`).
     let keyPath: String
 
-    subscript(key: String) -> YAMLNode? { entries.first { $0.name == key }?.value }
+    subscript(key: String) -> YAMLNode? { node.value(forKey: key) }
 
     /// The key node of `key`.
-    func keyNode(_ key: String) -> YAMLNode? { entries.first { $0.name == key }?.key }
+    func keyNode(_ key: String) -> YAMLNode? { node.keyNode(key) }
 
     /// The key path of a child key.
     func path(_ key: String) -> String { keyPath.isEmpty ? key : "\(keyPath).\(key)" }
@@ -228,11 +220,8 @@ private extension NodeReader {
     }
 
     func describe(_ node: YAMLNode) -> String {
-        switch node.kind {
-        case let .scalar(text, _): return "`\(text)`"
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        }
+        if let text = node.text { return "`\(text)`" }
+        return node.isMapping ? "a mapping" : "a list"
     }
 
     mutating func unknownKey(_ key: YAMLNode, _ name: String, _ keyPath: String, allowed: [String]) {

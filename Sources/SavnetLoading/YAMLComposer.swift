@@ -1,13 +1,14 @@
 import CLibYAML
 
-/// Builds `YAMLNode` trees from libyaml's event stream (Debian's `libyaml-dev`, through
+/// Builds a flat `YAMLTree` from libyaml's event stream (Debian's `libyaml-dev`, through
 /// pkg-config, as libcmark-gfm is).
 ///
-/// Composing the events directly, instead of through a library's node tree (Yams's `compose`), keeps positions for
-/// every value at a quarter of the CPU time (measured on national-scale content: 0.8 s
-/// against 3.3 s for 8,210 front matters), and makes the loader bounded: aliases are
-/// refused (no alias bombs), nesting and node counts are limited, and a duplicate key is
-/// reported at its second occurrence.
+/// Composing the events directly, instead of through a library's node tree (Yams's
+/// `compose`), keeps positions for every value at a quarter of the CPU time (measured on
+/// national-scale content: 0.8 s against 3.3 s for 8,210 front matters), and makes the
+/// loader bounded: aliases are refused (no alias bombs), nesting and node counts are
+/// limited, and a duplicate key is reported at its second occurrence. Rows, children
+/// and text go into three arrays rather than a tree of enums (see `YAMLTree`).
 enum YAMLComposer {
     /// Why a text is not usable YAML. Lines and columns are 1-based, within the text.
     struct Failure: Error, Equatable {
@@ -55,34 +56,38 @@ enum YAMLComposer {
                 if event.type == YAML_DOCUMENT_END_EVENT { break }
                 try builder.handle(&event)
             }
-            return builder.root
+            guard builder.hasRoot else { return nil }
+            return YAMLNode(tree: YAMLTree(rows: builder.rows, children: builder.children, bytes: builder.bytes), index: 0)
         }
     }
 }
 
 private extension YAMLComposer {
-    /// The open mappings and lists, innermost last.
+    /// Rows in document order (the root first), the open mappings and lists, innermost
+    /// last, and the finished children of each, waiting in `pending` until it closes.
     struct Builder {
-        enum Open {
-            case mapping(pairs: [(key: YAMLNode, value: YAMLNode)], pendingKey: YAMLNode?, keys: Set<String>?, line: Int, column: Int)
-            case sequence(items: [YAMLNode], line: Int, column: Int)
+        struct Open {
+            var row: Int
+            /// Where this container's children start in `pending`.
+            var first: Int
+            var isMapping: Bool
+            /// A large mapping's keys, so that finding a duplicate stays linear.
+            var keys: Set<[UInt8]>?
         }
 
-        /// Whether the bytes hold ํ (E0 B9 8D) followed by า (E0 B8 B2).
-        static func hasNikhahitSaraAa(_ pointer: UnsafeMutablePointer<UInt8>?, _ count: Int) -> Bool {
-            guard let pointer, count >= 6 else { return false }
-            var index = 0
-            while index + 5 < count {
-                if pointer[index] == 0xE0, pointer[index + 1] == 0xB9, pointer[index + 2] == 0x8D,
-                   pointer[index + 3] == 0xE0, pointer[index + 4] == 0xB8, pointer[index + 5] == 0xB2 { return true }
-                index += 1
-            }
-            return false
-        }
-
+        var rows: [YAMLTree.Row] = []
+        var children: [Int32] = []
+        var bytes: [UInt8] = []
         var stack: [Open] = []
-        var root: YAMLNode?
-        var nodes = 0
+        var pending: [Int32] = []
+        var hasRoot = false
+
+        init() {
+            rows.reserveCapacity(512)
+            children.reserveCapacity(512)
+            bytes.reserveCapacity(8192)
+            pending.reserveCapacity(128)
+        }
 
         mutating func handle(_ event: inout yaml_event_t) throws {
             let line = Int(event.start_mark.line) + 1
@@ -90,25 +95,22 @@ private extension YAMLComposer {
             switch event.type {
             case YAML_SCALAR_EVENT:
                 let data = event.data.scalar
-                var text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
-                // Thai SARA AM typed as NIKHAHIT + SARA AA (ํา) reads the same as ำ: one form,
-                // so names and positions typed either way are the same name.
-                if data.length >= 6, Self.hasNikhahitSaraAa(data.value, data.length) {
-                    text = text.replacingOccurrences(of: "\u{0E4D}\u{0E32}", with: "\u{0E33}")
+                let start = bytes.count
+                if let value = data.value, data.length > 0 {
+                    appendNormalized(UnsafeBufferPointer(start: value, count: data.length))
                 }
-                try add(YAMLNode(kind: .scalar(text, plain: data.style == YAML_PLAIN_SCALAR_STYLE), line: line, column: column))
+                let shape: YAMLTree.Shape = data.style == YAML_PLAIN_SCALAR_STYLE ? .plainScalar : .quotedScalar
+                try add(shape, line: line, column: column, start: start, count: bytes.count - start)
             case YAML_MAPPING_START_EVENT:
-                try open(.mapping(pairs: [], pendingKey: nil, keys: nil, line: line, column: column), line: line, column: column)
+                try open(isMapping: true, line: line, column: column)
             case YAML_SEQUENCE_START_EVENT:
-                try open(.sequence(items: [], line: line, column: column), line: line, column: column)
+                try open(isMapping: false, line: line, column: column)
             case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
                 guard let top = stack.popLast() else { return }
-                switch top {
-                case let .mapping(pairs, _, _, line, column):
-                    try add(YAMLNode(kind: .mapping(pairs), line: line, column: column), counted: false)
-                case let .sequence(items, line, column):
-                    try add(YAMLNode(kind: .sequence(items), line: line, column: column), counted: false)
-                }
+                rows[top.row].start = Int32(children.count)
+                rows[top.row].count = Int32(pending.count - top.first)
+                children.append(contentsOf: pending[top.first...])
+                pending.removeSubrange(top.first...)
             case YAML_ALIAS_EVENT:
                 throw Failure(reason: .alias, line: line, column: column)
             default:
@@ -116,52 +118,90 @@ private extension YAMLComposer {
             }
         }
 
-        mutating func open(_ container: Open, line: Int, column: Int) throws {
+        /// Copies a scalar's bytes, with Thai SARA AM typed as NIKHAHIT + SARA AA (ํา,
+        /// E0 B9 8D E0 B8 B2) written as ำ (E0 B8 B3): it reads the same, so names and
+        /// positions typed either way are the same name.
+        mutating func appendNormalized(_ value: UnsafeBufferPointer<UInt8>) {
+            let count = value.count
+            var copied = 0
+            var index = 0
+            while index + 5 < count {
+                if value[index] == 0xE0, value[index + 1] == 0xB9, value[index + 2] == 0x8D,
+                   value[index + 3] == 0xE0, value[index + 4] == 0xB8, value[index + 5] == 0xB2 {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[copied..<index]))
+                    bytes.append(contentsOf: [0xE0, 0xB8, 0xB3])
+                    index += 6
+                    copied = index
+                } else {
+                    index += 1
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[copied...]))
+        }
+
+        mutating func open(isMapping: Bool, line: Int, column: Int) throws {
             guard stack.count < YAMLComposer.maximumDepth else {
                 throw Failure(reason: .tooLarge("nested more than \(YAMLComposer.maximumDepth) levels deep"), line: line, column: column)
             }
-            try count(line: line, column: column)
-            stack.append(container)
+            let row = try add(isMapping ? .mapping : .sequence, line: line, column: column, start: 0, count: 0)
+            stack.append(Open(row: row, first: pending.count, isMapping: isMapping))
         }
 
-        mutating func count(line: Int, column: Int) throws {
-            nodes += 1
-            guard nodes <= YAMLComposer.maximumNodes else {
+        /// Adds a node's row and puts it into the innermost open container (a key is
+        /// checked against the mapping's other keys first), or makes it the root.
+        @discardableResult
+        mutating func add(_ shape: YAMLTree.Shape, line: Int, column: Int, start: Int, count: Int) throws -> Int {
+            guard rows.count < YAMLComposer.maximumNodes else {
                 throw Failure(reason: .tooLarge("more than \(YAMLComposer.maximumNodes) values"), line: line, column: column)
             }
+            let row = rows.count
+            rows.append(YAMLTree.Row(shape: shape, line: Int32(line), column: Int32(column), start: Int32(start), count: Int32(count)))
+            guard !stack.isEmpty else {
+                hasRoot = true
+                return row
+            }
+            let top = stack.count - 1
+            if stack[top].isMapping, (pending.count - stack[top].first) % 2 == 0, shape.rawValue <= YAMLTree.Shape.quotedScalar.rawValue {
+                if try isDuplicateKey(start: start, count: count, in: top) {
+                    throw Failure(reason: .duplicateKey(String(decoding: bytes[start..<(start + count)], as: UTF8.self)),
+                                  line: line, column: column)
+                }
+            }
+            pending.append(Int32(row))
+            return row
         }
 
-        /// Puts a finished node into the innermost open container, or makes it the root.
-        mutating func add(_ node: YAMLNode, counted: Bool = true) throws {
-            if counted { try count(line: node.line, column: node.column) }
-            guard let top = stack.popLast() else {
-                root = node
-                return
-            }
-            switch top {
-            case .mapping(var pairs, let pendingKey, var keys, let line, let column):
-                if let key = pendingKey {
-                    pairs.append((key, node))
-                    stack.append(.mapping(pairs: pairs, pendingKey: nil, keys: keys, line: line, column: column))
-                } else {
-                    if let name = node.text {
-                        // Small mappings (all of a network file's but the top) are scanned;
-                        // large ones get a set, so a huge mapping stays linear.
-                        let seen: Bool
-                        if keys == nil, pairs.count < 32 {
-                            seen = pairs.contains { $0.key.text == name }
-                        } else {
-                            if keys == nil { keys = Set(pairs.compactMap { $0.key.text }) }
-                            seen = !keys!.insert(name).inserted
-                        }
-                        if seen { throw Failure(reason: .duplicateKey(name), line: node.line, column: node.column) }
+        /// Whether the key at `start`, `count` in `bytes` is already a key of the open
+        /// mapping `container`. Small mappings (all of a network file's but the top) are
+        /// scanned; large ones get a set.
+        mutating func isDuplicateKey(start: Int, count: Int, in container: Int) throws -> Bool {
+            let first = stack[container].first
+            let keyCount = (pending.count - first) / 2
+            if stack[container].keys == nil, keyCount < 32 {
+                var index = first
+                while index < pending.count {
+                    let key = rows[Int(pending[index])]
+                    if key.shape.rawValue <= YAMLTree.Shape.quotedScalar.rawValue, Int(key.count) == count,
+                       bytes[Int(key.start)..<Int(key.start + key.count)].elementsEqual(bytes[start..<(start + count)]) {
+                        return true
                     }
-                    stack.append(.mapping(pairs: pairs, pendingKey: node, keys: keys, line: line, column: column))
+                    index += 2
                 }
-            case .sequence(var items, let line, let column):
-                items.append(node)
-                stack.append(.sequence(items: items, line: line, column: column))
+                return false
             }
+            if stack[container].keys == nil {
+                var keys = Set<[UInt8]>()
+                var index = first
+                while index < pending.count {
+                    let key = rows[Int(pending[index])]
+                    if key.shape.rawValue <= YAMLTree.Shape.quotedScalar.rawValue {
+                        keys.insert(Array(bytes[Int(key.start)..<Int(key.start + key.count)]))
+                    }
+                    index += 2
+                }
+                stack[container].keys = keys
+            }
+            return !stack[container].keys!.insert(Array(bytes[start..<(start + count)])).inserted
         }
     }
 

@@ -1,5 +1,88 @@
+import Foundation
+
+/// One YAML document's nodes, held flat: a row per node, the children of every mapping
+/// and list in one array, and the text of every scalar in one byte buffer.
+///
+/// A front matter has a few hundred values. Held as a tree of enums, each scalar was its
+/// own `String` and each mapping and list its own array, made, reference-counted and
+/// freed one by one; composing and freeing that tree cost more than libyaml's parsing.
+/// Held flat, a document is three allocations, keys are compared as bytes, and a value
+/// becomes a `String` only when the decoder reads it.
+final class YAMLTree {
+    enum Shape: UInt8 {
+        case plainScalar, quotedScalar, mapping, sequence
+    }
+
+    /// One node: its shape, where it starts (1-based line, code-point column), and its
+    /// part of `bytes` (a scalar) or of `children` (a mapping: key, value, key, value…).
+    struct Row {
+        var shape: Shape
+        var line: Int32
+        var column: Int32
+        var start: Int32
+        var count: Int32
+    }
+
+    let rows: [Row]
+    let children: [Int32]
+    let bytes: [UInt8]
+
+    init(rows: [Row], children: [Int32], bytes: [UInt8]) {
+        self.rows = rows
+        self.children = children
+        self.bytes = bytes
+    }
+
+    /// Whether the scalar at `row` holds exactly `text`'s bytes.
+    @inline(__always)
+    func scalar(_ row: Int, equals text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { wanted in scalar(row, equals: wanted) }
+    }
+
+    @inline(__always)
+    private func scalar(_ row: Int, equals wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        let entry = rows[row]
+        guard entry.shape.rawValue <= Shape.quotedScalar.rawValue, Int(entry.count) == wanted.count else { return false }
+        return wanted.isEmpty || bytes.withUnsafeBufferPointer { all in
+            memcmp(all.baseAddress! + Int(entry.start), wanted.baseAddress!, wanted.count) == 0
+        }
+    }
+
+    /// The child position (in `children`) of the key `key` of the mapping whose pairs
+    /// start at `start`, if it has that key. One pass over the keys' lengths and bytes.
+    func position(ofKey key: String, start: Int, pairs: Int) -> Int? {
+        var key = key
+        return key.withUTF8 { wanted in
+            var position = start
+            let end = start + 2 * pairs
+            while position < end {
+                if scalar(Int(children[position]), equals: wanted) { return position }
+                position += 2
+            }
+            return nil
+        }
+    }
+
+    /// Whether the scalar at `row` is one of `texts`.
+    func scalar(_ row: Int, isOneOf texts: [String]) -> Bool {
+        let entry = rows[row]
+        guard entry.shape.rawValue <= Shape.quotedScalar.rawValue else { return false }
+        for text in texts where text.utf8.count == Int(entry.count) && scalar(row, equals: text) { return true }
+        return false
+    }
+
+    /// The scalar's text at `row`.
+    func string(_ row: Int) -> String {
+        let entry = rows[row]
+        return bytes.withUnsafeBufferPointer { all in
+            String(decoding: UnsafeBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start + entry.count)]), as: UTF8.self)
+        }
+    }
+}
+
 /// A YAML node as savnet reads it: text, mapping or list, with the 1-based line and
-/// code-point column where it starts (within the YAML text).
+/// code-point column where it starts (within the YAML text). A position in a `YAMLTree`.
 struct YAMLNode {
     enum Kind {
         /// A scalar's text, and whether it was written plain (unquoted), which decides
@@ -11,13 +94,76 @@ struct YAMLNode {
         case sequence([YAMLNode])
     }
 
-    var kind: Kind
-    var line: Int
-    var column: Int
+    let tree: YAMLTree
+    let index: Int
+
+    private var row: YAMLTree.Row { tree.rows[index] }
+
+    var line: Int { Int(row.line) }
+    var column: Int { Int(row.column) }
+    var isScalar: Bool { row.shape.rawValue <= YAMLTree.Shape.quotedScalar.rawValue }
+    var isPlainScalar: Bool { row.shape == .plainScalar }
+    var isMapping: Bool { row.shape == .mapping }
+    var isSequence: Bool { row.shape == .sequence }
+
+    /// The node's shape, with its text or children: for walks over the whole tree (the
+    /// formatter's). Readers of single values use `text`, `pairs` and `items`.
+    var kind: Kind {
+        switch row.shape {
+        case .plainScalar: return .scalar(tree.string(index), plain: true)
+        case .quotedScalar: return .scalar(tree.string(index), plain: false)
+        case .mapping: return .mapping(pairs.map { ($0.key, $0.value) })
+        case .sequence: return .sequence(Array(items))
+        }
+    }
 
     /// The scalar's text, if this is a scalar.
-    var text: String? {
-        if case let .scalar(text, _) = kind { return text }
-        return nil
+    var text: String? { isScalar ? tree.string(index) : nil }
+
+    /// The scalar's length in UTF-8 bytes (0 for a mapping or list).
+    var byteCount: Int { isScalar ? Int(row.count) : 0 }
+
+    /// Whether this is a scalar holding exactly `text`.
+    func textEquals(_ text: String) -> Bool { tree.scalar(index, equals: text) }
+
+    /// The value of `key` in this mapping, if it has that key.
+    func value(forKey key: String) -> YAMLNode? {
+        guard isMapping, let position = tree.position(ofKey: key, start: Int(row.start), pairs: Int(row.count) / 2) else { return nil }
+        return YAMLNode(tree: tree, index: Int(tree.children[position + 1]))
+    }
+
+    /// The key node `key` of this mapping, if it has that key.
+    func keyNode(_ key: String) -> YAMLNode? {
+        guard isMapping, let position = tree.position(ofKey: key, start: Int(row.start), pairs: Int(row.count) / 2) else { return nil }
+        return YAMLNode(tree: tree, index: Int(tree.children[position]))
+    }
+
+    /// A list's items (none for a scalar or mapping).
+    var items: Items { Items(tree: tree, start: Int(row.start), count: isSequence ? Int(row.count) : 0) }
+
+    /// A mapping's key–value pairs in file order (none for a scalar or list).
+    var pairs: Pairs { Pairs(tree: tree, start: Int(row.start), count: isMapping ? Int(row.count) / 2 : 0) }
+
+    struct Items: RandomAccessCollection {
+        let tree: YAMLTree
+        let start: Int
+        let count: Int
+        /// No items.
+        static let empty = Items(tree: YAMLTree(rows: [], children: [], bytes: []), start: 0, count: 0)
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+        subscript(position: Int) -> YAMLNode { YAMLNode(tree: tree, index: Int(tree.children[start + position])) }
+    }
+
+    struct Pairs: RandomAccessCollection {
+        let tree: YAMLTree
+        let start: Int
+        let count: Int
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+        subscript(position: Int) -> (key: YAMLNode, value: YAMLNode) {
+            (YAMLNode(tree: tree, index: Int(tree.children[start + 2 * position])),
+             YAMLNode(tree: tree, index: Int(tree.children[start + 2 * position + 1])))
+        }
     }
 }

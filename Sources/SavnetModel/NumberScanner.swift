@@ -59,8 +59,10 @@ public enum NumberScanner {
 }
 
 private extension NumberScanner {
+    /// A group of the current run: its digits are `runDigits[start..<start + count]`.
     struct Group {
-        var digits: [UInt8]
+        var start: Int
+        var count: Int
         var line: Int
         var column: Int
     }
@@ -80,6 +82,9 @@ private extension NumberScanner {
         var index = 0
         var hits: [Hit] = []
         var groups: [Group] = []
+        /// The digits of the run's groups, one after another (one buffer, reused).
+        var runDigits: [UInt8] = []
+        /// The digits of the group being read.
         var digits: [UInt8] = []
         var groupLine = 0
         var groupColumn = 0
@@ -103,7 +108,10 @@ private extension NumberScanner {
 
         mutating func closeGroup() {
             guard !digits.isEmpty else { return }
-            if !glued { groups.append(Group(digits: digits, line: groupLine, column: groupColumn)) }
+            if !glued {
+                groups.append(Group(start: runDigits.count, count: digits.count, line: groupLine, column: groupColumn))
+                runDigits.append(contentsOf: digits)
+            }
             digits.removeAll(keepingCapacity: true)
             glued = false
         }
@@ -112,6 +120,7 @@ private extension NumberScanner {
             closeGroup()
             if !groups.isEmpty { emit() }
             groups.removeAll(keepingCapacity: true)
+            runDigits.removeAll(keepingCapacity: true)
             joinable = false
         }
 
@@ -148,28 +157,67 @@ private extension NumberScanner {
                 previousPlus = plus
                 index += width
                 column += columns
+                // The rest of a run of ASCII digits, at once.
+                if case .digit = piece {
+                    while index < bytes.count, bytes[index] &- 0x30 < 10 {
+                        digits.append(bytes[index])
+                        index += 1
+                        column += 1
+                    }
+                }
             }
             closeRun()
         }
 
         /// Outside a number, only a digit (or `&`, which may write one) can start one: skip
         /// straight to it, counting lines and code points, and note what touches it.
+        /// Non-zero for the bytes `skipToNextDigit` stops at to look closer.
+        static let skipTable: [UInt8] = (0...255).map { byte in
+            (0x30...0x39).contains(byte) || byte == 0x26 || byte == 0x0A || (0x90...0x99).contains(byte) ? 1 : 0
+        }
+
         mutating func skipToNextDigit() {
             let count = bytes.count
+            guard let base = bytes.baseAddress else { return }
             var i = index
-            while i < count {
-                let b = bytes[i]
-                if (b >= 0x30 && b <= 0x39) || b == 0x26 { break }
-                if b == 0xE0, i + 2 < count, bytes[i + 1] == 0xB9, bytes[i + 2] >= 0x90, bytes[i + 2] <= 0x99 { break }
-                if b == 0x0A {
+            // Lines are counted on the way; columns and the line-start state afterwards,
+            // over the skipped part of the last line only.
+            var lastLineStart = -1
+            let table = Scanner.skipTable
+            scan: while i < count {
+                // Bytes that are none of a digit, `&`, a line break or the last byte of a
+                // Thai digit (E0 B9 90–99) are passed in a tight loop.
+                if table[Int(base[i])] == 0 {
+                    i += 1
+                    continue
+                }
+                switch base[i] {
+                case 0x0A:
                     line += 1
-                    column = 0
-                    atLineStart = true
-                } else if b & 0xC0 != 0x80 {
+                    lastLineStart = i + 1
+                case 0x90...0x99:
+                    if i >= index + 2, base[i - 1] == 0xB9, base[i - 2] == 0xE0 {
+                        i -= 2
+                        break scan
+                    }
+                default:
+                    break scan
+                }
+                i += 1
+            }
+            var from = index
+            if lastLineStart >= 0 {
+                from = lastLineStart
+                column = 0
+                atLineStart = true
+            }
+            while from < i {
+                let b = base[from]
+                if b & 0xC0 != 0x80 {
                     column += 1
                     if b != 0x20, b != 0x09, b != 0x0D { atLineStart = false }
                 }
-                i += 1
+                from += 1
             }
             guard i != index else { return }
             index = i
@@ -295,12 +343,11 @@ private extension NumberScanner {
             for start in groups.indices {
                 var count = 0
                 for end in start..<groups.count {
-                    count += groups[end].digits.count
+                    count += groups[end].count
                     guard count <= 13 else { break }
                     guard count >= 9 else { continue }
-                    var text = ""
-                    text.reserveCapacity(count)
-                    for group in groups[start...end] { text += String(decoding: group.digits, as: UTF8.self) }
+                    let first = groups[start].start
+                    let text = String(decoding: runDigits[first..<(first + count)], as: UTF8.self)
                     hits.append(Hit(digits: text, line: groups[start].line, column: groups[start].column))
                 }
             }

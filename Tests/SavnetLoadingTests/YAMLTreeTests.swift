@@ -1,0 +1,63 @@
+@testable import SavnetLoading
+import XCTest
+
+/// The flat node tree the composer builds: shapes, order, positions and key lookups.
+final class YAMLTreeTests: XCTestCase {
+    /// The tree written back as text, to compare whole shapes at once.
+    private func describe(_ node: YAMLNode) -> String {
+        switch node.kind {
+        case let .scalar(text, plain): return plain ? text : "'\(text)'"
+        case let .mapping(pairs): return "{" + pairs.map { describe($0.key) + ": " + describe($0.value) }.joined(separator: ", ") + "}"
+        case let .sequence(items): return "[" + items.map(describe).joined(separator: ", ") + "]"
+        }
+    }
+
+    func testShapesOrderAndPositions() throws {
+        let text = """
+        area: "8401"
+        committee:
+          - position: ประธาน
+            name: 'สําราญ ดี'
+          - {position: เลขานุการ, name: ข}
+        months: [ต.ค., 2]
+        empty:
+        nested: {a: {b: [x, [y]]}}
+        """
+        let root = try XCTUnwrap(YAMLComposer.compose(text))
+        XCTAssertEqual(describe(root), "{area: '8401', committee: [{position: ประธาน, name: 'สำราญ ดี'}, "
+            + "{position: เลขานุการ, name: ข}], months: [ต.ค., 2], empty: , nested: {a: {b: [x, [y]]}}}")
+        // NIKHAHIT + SARA AA became SARA AM, as the composer promises.
+        XCTAssertEqual(root.value(forKey: "committee")?.items.first?.value(forKey: "name")?.text, "สำราญ ดี")
+        let name = try XCTUnwrap(root.value(forKey: "committee")?.items[1].value(forKey: "name"))
+        XCTAssertEqual([name.line, name.column], [5, 33], "columns count code points")
+        let months = try XCTUnwrap(root.keyNode("months"))
+        XCTAssertEqual([months.line, months.column], [6, 1])
+        XCTAssertNil(root.value(forKey: "are"))
+        XCTAssertNil(root.value(forKey: "area "))
+        XCTAssertNil(root.value(forKey: "area")?.value(forKey: "x"), "a scalar has no keys")
+        XCTAssertTrue(root.value(forKey: "empty")?.isPlainScalar ?? false)
+        XCTAssertEqual(root.value(forKey: "empty")?.byteCount, 0)
+        XCTAssertTrue(root.value(forKey: "area")?.textEquals("8401") ?? false)
+        XCTAssertFalse(root.value(forKey: "area")?.isPlainScalar ?? true)
+        XCTAssertEqual(root.value(forKey: "months")?.items.count, 2)
+        XCTAssertEqual(root.value(forKey: "months")?.pairs.count, 0, "a list has no pairs")
+    }
+
+    func testADuplicateKeyInALargeMappingIsFoundToo() {
+        // Past 32 keys, a mapping's keys go into a set; the duplicate is still reported at
+        // its second occurrence.
+        var lines = (1...40).map { "key\($0): \($0)" }
+        lines.append("key7: again")
+        XCTAssertThrowsError(try YAMLComposer.compose(lines.joined(separator: "\n"))) { error in
+            XCTAssertEqual(error as? YAMLComposer.Failure,
+                           YAMLComposer.Failure(reason: .duplicateKey("key7"), line: 41, column: 1))
+        }
+        // Keys that only share a prefix, or are a mapping's keys one level down, are not duplicates.
+        XCTAssertNoThrow(try YAMLComposer.compose((1...40).map { "k\($0): {k\($0): 1}" }.joined(separator: "\n")))
+    }
+
+    func testEmptyDocumentHasNoRoot() throws {
+        XCTAssertNil(try YAMLComposer.compose(""))
+        XCTAssertNil(try YAMLComposer.compose("# only a comment\n"))
+    }
+}
