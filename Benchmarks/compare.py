@@ -78,7 +78,10 @@ def main():
         ratios_wall.append(a[0] / b[0])
         ratios_peak.append(a[2] / b[2])
 
+    # After the builds: `check` reads the cache the last one wrote (the content is
+    # unchanged); `check --no-cache` parses and checks everything, as on a fresh clone.
     check = [measure([args.savnet, "check"], work) for _ in range(args.runs)]
+    check_cold = [measure([args.savnet, "check", "--no-cache"], work) for _ in range(args.runs)]
 
     # The floor: copying savnet's own output tree on the same disk, the cost of writing
     # its bytes and files with nothing computed.
@@ -107,7 +110,8 @@ def main():
     print(median_row("savnet build (full, fresh output)", savnet_runs))
     print(median_row("hugo (full, fresh output)", hugo_runs))
     print(median_row("floor: cp -r of savnet's output", floors))
-    print(median_row("savnet check", check))
+    print(median_row("savnet check (after the build, its cache)", check))
+    print(median_row("savnet check --no-cache (from scratch)", check_cold))
     print(median_row("savnet build after a one-file edit", edits))
     cache = work / ".savnet" / "cache"
     if cache.is_dir():
@@ -120,6 +124,10 @@ def main():
     floor = statistics.median(f[0] for f in floors)
     print(f"savnet full build / floor = {statistics.median(r[0] for r in savnet_runs) / floor:.1f}; "
           f"hugo / floor = {statistics.median(r[0] for r in hugo_runs) / floor:.1f}")
+    hugo_wall = statistics.median(r[0] for r in hugo_runs)
+    print(f"check / hugo full build: {statistics.median(r[0] for r in check) / hugo_wall:.3f} with the cache, "
+          f"{statistics.median(r[0] for r in check_cold) / hugo_wall:.3f} from scratch; "
+          f"edit build / hugo full build: {statistics.median(r[0] for r in edits) / hugo_wall:.3f}")
     print(f"ratios per pair (savnet/hugo): wall {', '.join(f'{r:.2f}' for r in ratios_wall)}")
     print(f"savnet/hugo wall={statistics.median(ratios_wall):.2f} peak={statistics.median(ratios_peak):.2f}")
 

@@ -18,6 +18,11 @@ struct CheckCommand: ParsableCommand {
         a deliverable late or missing). Status notes are published on the site and never \
         fail the check unless --fail-on-status is given.
 
+        After a build, check reads the build's cache (.savnet/cache/, never writing it) and \
+        parses and checks again only the files that changed since and those whose checks \
+        read what changed: the findings are those of a check from scratch, which \
+        --no-cache runs.
+
         Exit status: 0 no errors, 1 content errors (or warnings with --strict, status notes \
         with --fail-on-status), 64 usage error.
 
@@ -27,6 +32,7 @@ struct CheckCommand: ParsableCommand {
           savnet check --format github --strict
           savnet check --fail-on-status
           savnet check --today 2570-08-01
+          savnet check --no-cache
         """
     )
 
@@ -35,14 +41,22 @@ struct CheckCommand: ParsableCommand {
         discussion: "They are checked in the context of the whole content, so rules that compare files see them all."))
     var paths: [String] = []
 
+    @Flag(help: ArgumentHelp(
+        "Do not read the build cache (.savnet/cache/): parse and check every file.",
+        discussion: "By default a check after a build parses and checks again only what changed since; the findings are the same."))
+    var noCache = false
+
     @OptionGroup var options: CheckOptions
 
     func run() throws {
         let project = try options.open()
         let settings = try options.settings(project)
         let selection = try Selection(paths.map { (project.argument($0), $0) }, content: settings.content)
-        var report = try ContentCheck.run(path: selection.content, today: try options.resolvedToday(settings),
-                                          gazetteer: try options.gazetteer(settings, project))
+        let today = try options.resolvedToday(settings)
+        let gazetteer = try options.gazetteer(settings, project)
+        let cached = noCache || selection.content != settings.content
+            ? nil : ContentCheck.fromBuildCache(settings: settings, today: today, gazetteer: gazetteer)
+        var report = try cached ?? ContentCheck.run(path: selection.content, today: today, gazetteer: gazetteer)
         report.keep(selection.includes)
         let errors = options.report(report)
         if errors > 0 { throw ExitCode(1) }

@@ -3,6 +3,7 @@ import Foundation
 import SavnetEngine
 import SavnetLoading
 import SavnetModel
+import SavnetRendering
 import SavnetRules
 
 /// `savnet check` and the commands built on it (diff, report, export): the content
@@ -40,6 +41,34 @@ struct ContentCheck {
         clock.lap("rules")
         loaded.diagnostics = (loaded.diagnostics + found).sorted()
         return loaded
+    }
+
+    /// The findings `run` would give on the settings' content folder, taken from the last
+    /// build's cache (`.savnet/cache/`, read only): every file is read and compared with
+    /// its digest there, and only the files that changed since, and those whose checks
+    /// read what changed, are parsed and checked again, as a build after an edit does.
+    /// Nil, for a check from scratch, when there is no cache, a build holds it, it does
+    /// not apply (see `BuildEngine.restored`), or the theme the build engine needs cannot
+    /// be loaded.
+    static func fromBuildCache(settings: SiteSettings, today: CalendarDate, gazetteer: Gazetteer) -> ContentCheck? {
+        let cache = CacheFile(disabled: false)
+        guard cache.lockShared(), let cached = cache.load(),
+              let theme = try? ThemeLoader.load(themes: URL(fileURLWithPath: "themes"), name: settings.theme),
+              let renderer = try? SiteRenderer(theme: theme) else { return nil }
+        var clock = PhaseClock()
+        defer { clock.report() }
+        let loader = ContentLoader(root: URL(fileURLWithPath: settings.content), displayRoot: displayPath(settings.content))
+        guard let (paths, skipped) = try? loader.listing() else { return nil }
+        let contents = Array(zip(paths, ParallelMap.map(paths, loader.read)))
+        clock.lap("read")
+        guard let engine = BuildEngine.restored(
+            loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer, today: today,
+            searchIndexed: settings.search != .off, contents: contents, cache: cached, tool: cache.tool) else { return nil }
+        clock.lap("restore and check")
+        // The process ends soon: the engine is not freed object by object.
+        _ = Unmanaged.passRetained(engine)
+        return ContentCheck(directory: engine.directory, diagnostics: (engine.diagnostics + skipped).sorted(),
+                            fileCount: engine.fileCount)
     }
 
     /// The first half of the pipeline, for commands that read the directory but report no

@@ -88,6 +88,21 @@ extension BuildEngine {
         return (engine, status)
     }
 
+    /// An engine restored from `cache` with the content files' edits since taken in, or
+    /// nil when the cache does not apply (another savnet, content folder or list of
+    /// areas) or is damaged: for a command that would rather start from scratch its own
+    /// way than as a build does (`check`).
+    public static func restored(
+        loader: ContentLoader, renderer: SiteRenderer, settings: SiteSettings, gazetteer: Gazetteer, today: CalendarDate,
+        searchIndexed: Bool, contents: [(String, Result<[UInt8], Diagnostic>)], cache: (state: [UInt8], store: [UInt8]),
+        tool: String
+    ) -> BuildEngine? {
+        let engine = BuildEngine(empty: (), loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer,
+                                 today: today, searchIndexed: searchIndexed, keepsOutputs: false)
+        guard (try? engine.restore(cache.state, store: cache.store, contents: contents, tool: tool)) != nil else { return nil }
+        return engine
+    }
+
     /// The mark of the output this engine's digests describe, when restored from a cache.
     public var outputMark: String? { restoredMark }
 

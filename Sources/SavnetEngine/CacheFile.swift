@@ -34,6 +34,20 @@ public struct CacheFile {
         }
     }
 
+    /// Takes the lock shared, without waiting, for a command that only reads the cache
+    /// (`check`): false when a build holds it, or there is no cache. Held until the process
+    /// ends; a build that starts meanwhile waits for it.
+    public func lockShared() -> Bool {
+        guard !disabled, FileManager.default.fileExists(atPath: Self.statePath) else { return false }
+        let descriptor = open(Self.folder + "/lock", O_RDWR | O_CREAT, 0o644)
+        guard descriptor >= 0 else { return false }
+        if flock(descriptor, LOCK_SH | LOCK_NB) != 0 {
+            close(descriptor)
+            return false
+        }
+        return true
+    }
+
     /// The last build's cache, if there is one to use.
     public func load() -> (state: [UInt8], store: [UInt8])? {
         guard !disabled, let state = SiteWriter.read(Self.statePath) else { return nil }

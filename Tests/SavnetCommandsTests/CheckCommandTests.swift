@@ -103,4 +103,51 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(noFolder.status, 64)
         XCTAssertTrue(noFolder.stderr.contains("no file or folder at nowhere"), noFolder.stderr)
     }
+
+    func testACheckAfterABuildReadsItsCacheAndFindsWhatACheckFromScratchFinds() throws {
+        let project = try SampleProject()
+        defer { project.remove() }
+        XCTAssertEqual(try CLI.run(["build", "--today", "2567-01-01"], in: project.folder).status, 0)
+        let cache = try project.tree(".savnet/cache")
+        XCTAssertFalse(cache.isEmpty)
+        let timings = ["SAVNET_TIMINGS": "1"]
+
+        /// The check with the cache and from scratch, which must print the same, byte for byte.
+        func compare(_ arguments: [String], _ what: String, cached: Bool = true) throws {
+            for format in ["human", "json", "github"] {
+                let warm = try CLI.run(["check", "--format", format] + arguments, in: project.folder, environment: timings)
+                let cold = try CLI.run(["check", "--no-cache", "--format", format] + arguments, in: project.folder, environment: timings)
+                XCTAssertEqual(warm.stdout, cold.stdout, "\(what), \(format)")
+                XCTAssertEqual(warm.status, cold.status, "\(what), \(format)")
+                let summary = { (result: CLI.Result) in result.stderr.split(separator: "\n").filter { !$0.hasPrefix("timings:") } }
+                XCTAssertEqual(summary(warm), summary(cold), "\(what), \(format)")
+                // Which way each went: the cached check restores, the other loads everything.
+                XCTAssertEqual(warm.stderr.contains("restore and check"), cached, "\(what): \(warm.stderr)")
+                XCTAssertTrue(cold.stderr.contains("load and hierarchy"), cold.stderr)
+            }
+        }
+        try compare(["--today", "2567-01-01"], "unchanged")
+        try compare(["--today", "2570-08-01"], "another day")
+
+        let folder = project.folder.appendingPathComponent("content/84/8409")
+        let subdistrict = folder.appendingPathComponent("840901.md")
+        let text = try String(contentsOf: subdistrict, encoding: .utf8)
+        // A misspelt position (a warning), a file added with a duplicate key, one deleted.
+        try text.replacingOccurrences(of: "position: เหรัญญิก", with: "position: เกร็ดญุก")
+            .write(to: subdistrict, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "area: \"840901\"", with: "area: \"840901\"\narea: \"840902\"")
+            .write(to: folder.appendingPathComponent("copy.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("840902.md"))
+        // And a file in its place that copies 840901's committee (rules that read other files).
+        try text.replacingOccurrences(of: "area: \"840901\"", with: "area: \"840902\"")
+            .write(to: folder.appendingPathComponent("840902-copy.md"), atomically: true, encoding: .utf8)
+        try compare(["--today", "2567-01-01"], "edited")
+        try compare(["--today", "2567-01-01", "content/84/8409"], "edited, one folder shown")
+        XCTAssertEqual(try project.tree(".savnet/cache"), cache, "check never writes the cache")
+
+        // A damaged cache is not used.
+        let state = project.folder.appendingPathComponent(".savnet/cache/build")
+        try Data(try Data(contentsOf: state).dropLast(10)).write(to: state)
+        try compare(["--today", "2567-01-01"], "damaged cache", cached: false)
+    }
 }
