@@ -47,16 +47,25 @@ struct DataExport {
     /// files (so which networks are published is as it was): only the named provinces'
     /// networks are looked at.
     func directoryFiles(fragments: DirectoryFragments? = nil, only: Set<String>? = nil) -> [OutputFile] {
+        var files: [OutputFile] = []
+        directoryFiles(fragments: fragments, only: only) { files.append($0) }
+        return files
+    }
+
+    /// The same files, each handed to `emit` as soon as it is made (a build writes one
+    /// province's file while making the next, rather than holding them all).
+    func directoryFiles(fragments: DirectoryFragments? = nil, only: Set<String>? = nil, emit: (OutputFile) -> Void) {
         if let only, !only.contains("") {
             // Parents are in the province, or the national network.
             let national = publishedNetworks(under: "", deep: false).isEmpty ? [] : [""]
-            return only.sorted().compactMap { province -> OutputFile? in
+            for province in only.sorted() {
                 let entries = publishedNetworks(under: province)
-                guard !entries.isEmpty else { return nil }
+                guard !entries.isEmpty else { continue }
                 let existing = Set(entries.map(\.1.code) + national)
                 let path = DirectoryFragments.path(ofGroup: province)
-                return OutputFile(path: path, bytes: popolo(entries, path: path, fragments: fragments, existing: existing))
+                emit(OutputFile(path: path, bytes: popolo(entries, path: path, fragments: fragments, existing: existing)))
             }
+            return
         }
         let published = self.published
         var groups: [String: [(NetworkFile, Area)]] = [:]
@@ -65,10 +74,9 @@ struct DataExport {
         // An organisation's parent is named only when that network exists.
         let existing = Set(published.map(\.1.code))
         fragments?.use(existing: existing)
-        var files: [OutputFile] = []
         for province in groups.keys.sorted() where !province.isEmpty && only?.contains(province) != false {
             let path = DirectoryFragments.path(ofGroup: province)
-            files.append(OutputFile(path: path, bytes: popolo(groups[province]!, path: path, fragments: fragments, existing: existing)))
+            emit(OutputFile(path: path, bytes: popolo(groups[province]!, path: path, fragments: fragments, existing: existing)))
         }
         let index: (inout JSONWriter) -> Void = { json in
             json.key("provinces"); json.beginArray()
@@ -85,10 +93,9 @@ struct DataExport {
             json.endArray()
         }
         if only?.contains("") != false {
-            files.append(OutputFile(path: "directory.json", bytes: popolo(groups[""] ?? [], path: "directory.json",
-                                                                          fragments: fragments, existing: existing, extra: index)))
+            emit(OutputFile(path: "directory.json", bytes: popolo(groups[""] ?? [], path: "directory.json",
+                                                                  fragments: fragments, existing: existing, extra: index)))
         }
-        return files
     }
 
     /// Every published network in one Popolo file (for `savnet export`); an organisation

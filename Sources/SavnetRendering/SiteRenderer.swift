@@ -97,10 +97,34 @@ public struct SiteRenderer: Sendable {
         fragments: DirectoryFragments? = nil, reads: (@Sendable (String, Set<DirectoryRead>) -> Void)? = nil,
         emit: @Sendable (OutputFile) -> Void
     ) throws {
-        try render(paths: nil, directory, settings: settings, today: today, searchIndexed: searchIndexed, reads: reads,
-                   emit: emit)
-        renderAggregates(directory, settings: settings, today: today, searchIndexed: searchIndexed, fragments: fragments,
-                         emit: emit)
+        // The summaries (feed, sitemap, directory files, search index) are a few long tasks
+        // that would run alone after the pages, on one core: they run on a thread of their
+        // own while the pages render on every core, and the site is done when both are.
+        try withoutActuallyEscaping(emit) { emit in
+            // The thread object outlives its work: it holds `emit` through a box that is
+            // emptied once the work is done, so that nothing keeps `emit` past this call.
+            let handoff = Handoff(emit)
+            let done = DispatchSemaphore(value: 0)
+            let summaries = Thread { [self] in
+                renderAggregates(directory, settings: settings, today: today, searchIndexed: searchIndexed,
+                                 fragments: fragments) { handoff.emit!($0) }
+                done.signal()
+            }
+            summaries.stackSize = 8 << 20
+            summaries.start()
+            defer {
+                done.wait()
+                handoff.emit = nil
+            }
+            try render(paths: nil, directory, settings: settings, today: today, searchIndexed: searchIndexed, reads: reads,
+                       emit: emit)
+        }
+    }
+
+    /// `emit`, handed to the summaries' thread.
+    private final class Handoff: @unchecked Sendable {
+        var emit: (@Sendable (OutputFile) -> Void)?
+        init(_ emit: @escaping @Sendable (OutputFile) -> Void) { self.emit = emit }
     }
 
     /// The pages (and each network's `network.json` beside its page) whose paths are in
@@ -207,7 +231,7 @@ public struct SiteRenderer: Sendable {
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) { emit(OutputFile(path: "assets/" + path, bytes: bytes)) }
         Feeds(site: site).files(sitemap: scope.sitemap, lastChanged: lastChanged ?? Feeds.lastChanged(of: directory)).forEach(emit)
         if scope.areaList { emit(AreaList(site: site).file()) }
-        DataExport(site: site).directoryFiles(fragments: fragments, only: scope.directoryGroups).forEach(emit)
+        DataExport(site: site).directoryFiles(fragments: fragments, only: scope.directoryGroups, emit: emit)
         if searchIndexed { SearchIndex(site: site).files().forEach(emit) }
     }
 }
