@@ -244,6 +244,10 @@ private extension SiteContext {
         ]
     }
 
+    /// A month's cell of the plan's table, shared by every row of every plan.
+    static let monthOn: View = ["on": true]
+    static let monthOff: View = ["on": false]
+
     func plan(_ network: Network, _ area: Area) -> View {
         let plan = network.plan
         let fiscalMonths = [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9]
@@ -251,7 +255,7 @@ private extension SiteContext {
             let months = Set(activity.months.map(\.value))
             return [
                 "number": Format.thai(String(index + 1)), "name": activity.name.value,
-                "cells": fiscalMonths.map { ["on": months.contains($0)] },
+                "cells": fiscalMonths.map { months.contains($0) ? Self.monthOn : Self.monthOff },
                 "budget": activity.budget.map { Format.thai(Format.amount($0.value)) } ?? "–",
                 "responsible": activity.responsible.map { NetworkView.positionName($0.value) } ?? "–",
                 "indicator": activity.indicator?.value ?? "–",

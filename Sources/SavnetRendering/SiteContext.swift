@@ -6,6 +6,8 @@ struct SiteContext {
     private(set) var directory: Directory
     let settings: SiteSettings
     let today: CalendarDate
+    /// `today` as every page shows it (formatted once, not once a page).
+    let statusDate: String
     let searchIndexed: Bool
     /// Every area's roll-up, summed once (read through `rollUp(_:)`, which records it).
     private let rollUps: RollUpTable
@@ -16,6 +18,7 @@ struct SiteContext {
         self.directory = directory
         self.settings = settings
         self.today = today
+        statusDate = Format.date(today)
         self.searchIndexed = searchIndexed
         self.rollUps = rollUps ?? (sumRollUps ? RollUpTable(directory, today: today) : RollUpTable())
     }
@@ -181,7 +184,7 @@ struct SiteContext {
         }
         if let current { breadcrumbs.append(["name": current]) }
         return [
-            "statusDate": Format.date(today),
+            "statusDate": statusDate,
             "site": ["title": settings.title],
             "root": SitePaths.root(of: folder),
             "title": title,
