@@ -1,56 +1,256 @@
 /// One network as its content file describes it. Every field read from the file keeps
 /// where it was written, so rules can point at the exact line.
+///
+/// A value type whose fields live in one shared box, copied on the first write (as
+/// `Array` does): a build hands networks around thousands of times (lookups by area,
+/// page listings, the rules' scoped directories), and each copy of two dozen fields of
+/// texts, lists and positions cost some hundred reference-count operations; now it
+/// costs one.
 public struct Network: Sendable {
     /// The level the file declares (`level:`); the area code's length must agree.
-    public var level: Located<Level>?
+    public var level: Located<Level>? {
+        _read { yield storage.level }
+        _modify {
+            unique()
+            yield &storage.level
+        }
+    }
     /// The DOPA code of the area the network serves (`area:`); empty for the national network.
-    public var area: Located<String>
+    public var area: Located<String> {
+        _read { yield storage.area }
+        _modify {
+            unique()
+            yield &storage.area
+        }
+    }
     /// The network's name, when the file gives one; otherwise derived from the area.
-    public var name: Located<String>?
+    public var name: Located<String>? {
+        _read { yield storage.name }
+        _modify {
+            unique()
+            yield &storage.name
+        }
+    }
     /// The date the network was founded.
-    public var founded: Located<CalendarDate>?
+    public var founded: Located<CalendarDate>? {
+        _read { yield storage.founded }
+        _modify {
+            unique()
+            yield &storage.founded
+        }
+    }
     /// The appointment order (คำสั่ง) that set up the current committee.
-    public var order: AppointmentOrder?
+    public var order: AppointmentOrder? {
+        _read { yield storage.order }
+        _modify {
+            unique()
+            yield &storage.order
+        }
+    }
     /// The committee's term.
-    public var term: Term?
+    public var term: Term? {
+        _read { yield storage.term }
+        _modify {
+            unique()
+            yield &storage.term
+        }
+    }
     /// The committee members, in file order.
-    public var committee: [Member] = []
+    public var committee: [Member] {
+        _read { yield storage.committee }
+        _modify {
+            unique()
+            yield &storage.committee
+        }
+    }
     /// Where the `committee:` key is, for findings about the committee as a whole.
-    public var committeeLocation: SourceLocation?
+    public var committeeLocation: SourceLocation? {
+        _read { yield storage.committeeLocation }
+        _modify {
+            unique()
+            yield &storage.committeeLocation
+        }
+    }
     /// CDD officers who advise the network (regulation ข้อ ๙); not members.
-    public var advisors: [Advisor] = []
+    public var advisors: [Advisor] {
+        _read { yield storage.advisors }
+        _modify {
+            unique()
+            yield &storage.advisors
+        }
+    }
     /// For a subdistrict network: the village savings groups it joins.
-    public var groups: [VillageGroup] = []
+    public var groups: [VillageGroup] {
+        _read { yield storage.groups }
+        _modify {
+            unique()
+            yield &storage.groups
+        }
+    }
     /// Where the `groups:` key is.
-    public var groupsLocation: SourceLocation?
+    public var groupsLocation: SourceLocation? {
+        _read { yield storage.groupsLocation }
+        _modify {
+            unique()
+            yield &storage.groupsLocation
+        }
+    }
     /// For a district network: the two people it put forward for the province committee.
-    public var nominees: Nominees?
+    public var nominees: Nominees? {
+        _read { yield storage.nominees }
+        _modify {
+            unique()
+            yield &storage.nominees
+        }
+    }
     /// For a province network: the deadline for districts to name their nominees.
-    public var nominationDeadline: Located<CalendarDate>?
+    public var nominationDeadline: Located<CalendarDate>? {
+        _read { yield storage.nominationDeadline }
+        _modify {
+            unique()
+            yield &storage.nominationDeadline
+        }
+    }
     /// What this network sent up the line (`deliverables:`), in `Deliverable` order;
     /// nominees are in `nominees`.
-    public var deliveries: [Delivery] = []
+    public var deliveries: [Delivery] {
+        _read { yield storage.deliveries }
+        _modify {
+            unique()
+            yield &storage.deliveries
+        }
+    }
     /// The deadlines this network (a province, or the national file) sets (`deadlines:`).
-    public var deadlines: [Deadline] = []
+    public var deadlines: [Deadline] {
+        _read { yield storage.deadlines }
+        _modify {
+            unique()
+            yield &storage.deadlines
+        }
+    }
     /// Fund sources, bank accounts and signatories.
-    public var funds: Funds?
+    public var funds: Funds? {
+        _read { yield storage.funds }
+        _modify {
+            unique()
+            yield &storage.funds
+        }
+    }
     /// Financial figures with an as-of date.
-    public var finance: Finance?
+    public var finance: Finance? {
+        _read { yield storage.finance }
+        _modify {
+            unique()
+            yield &storage.finance
+        }
+    }
     /// The yearly driving plan (แผนขับเคลื่อนเครือข่าย).
-    public var plan: DrivingPlan?
+    public var plan: DrivingPlan? {
+        _read { yield storage.plan }
+        _modify {
+            unique()
+            yield &storage.plan
+        }
+    }
     /// The network's own regulation (ระเบียบเครือข่าย).
-    public var regulation: Regulation?
+    public var regulation: Regulation? {
+        _read { yield storage.regulation }
+        _modify {
+            unique()
+            yield &storage.regulation
+        }
+    }
     /// Public contacts, each with explicit consent.
-    public var contacts: [Contact] = []
+    public var contacts: [Contact] {
+        _read { yield storage.contacts }
+        _modify {
+            unique()
+            yield &storage.contacts
+        }
+    }
     /// Key paths whose value was written but could not be read (already reported), so
     /// that rules do not also call them missing.
-    public var unreadableKeys: [String] = []
+    public var unreadableKeys: [String] {
+        _read { yield storage.unreadableKeys }
+        _modify {
+            unique()
+            yield &storage.unreadableKeys
+        }
+    }
     /// The province's (or the nation's) own wording of the documents' fixed text.
-    public var wording: DocumentWording?
+    public var wording: DocumentWording? {
+        _read { yield storage.wording }
+        _modify {
+            unique()
+            yield &storage.wording
+        }
+    }
 
     /// Creates a network for an area.
     public init(area: Located<String>) {
-        self.area = area
+        storage = Storage(area: area)
+    }
+
+    private var storage: Storage
+
+    /// Gives this value a box of its own before a write, when another value shares it.
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+    }
+
+    /// The fields. Mutated only through `Network`'s accessors after `unique()`.
+    private final class Storage: @unchecked Sendable {
+        var level: Located<Level>?
+        var area: Located<String>
+        var name: Located<String>?
+        var founded: Located<CalendarDate>?
+        var order: AppointmentOrder?
+        var term: Term?
+        var committee: [Member] = []
+        var committeeLocation: SourceLocation?
+        var advisors: [Advisor] = []
+        var groups: [VillageGroup] = []
+        var groupsLocation: SourceLocation?
+        var nominees: Nominees?
+        var nominationDeadline: Located<CalendarDate>?
+        var deliveries: [Delivery] = []
+        var deadlines: [Deadline] = []
+        var funds: Funds?
+        var finance: Finance?
+        var plan: DrivingPlan?
+        var regulation: Regulation?
+        var contacts: [Contact] = []
+        var unreadableKeys: [String] = []
+        var wording: DocumentWording?
+
+        init(area: Located<String>) {
+            self.area = area
+        }
+
+        init(copying other: Storage) {
+            level = other.level
+            area = other.area
+            name = other.name
+            founded = other.founded
+            order = other.order
+            term = other.term
+            committee = other.committee
+            committeeLocation = other.committeeLocation
+            advisors = other.advisors
+            groups = other.groups
+            groupsLocation = other.groupsLocation
+            nominees = other.nominees
+            nominationDeadline = other.nominationDeadline
+            deliveries = other.deliveries
+            deadlines = other.deadlines
+            funds = other.funds
+            finance = other.finance
+            plan = other.plan
+            regulation = other.regulation
+            contacts = other.contacts
+            unreadableKeys = other.unreadableKeys
+            wording = other.wording
+        }
     }
 }
 
