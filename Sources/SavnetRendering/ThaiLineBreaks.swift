@@ -27,8 +27,14 @@ public enum ThaiLineBreaks {
     /// Shorter runs cannot usefully be broken and are left bare.
     static let shortestWrapped = 4
 
-    static let open: [UInt8] = Array("<t-w>".utf8)
-    static let close: [UInt8] = Array("</t-w>".utf8)
+    static let open: StaticString = "<t-w>"
+    static let close: StaticString = "</t-w>"
+
+    /// Appends `tag` (a static string: no reference to count, unlike an array).
+    @inline(__always)
+    static func append(_ tag: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: tag.utf8Start, count: tag.utf8CodeUnitCount))
+    }
 
     /// The page with its Thai words wrapped.
     public static func apply(_ html: String) -> [UInt8] {
@@ -150,18 +156,18 @@ public enum ThaiLineBreaks {
             return
         }
         if length <= wholeRun {
-            out += open
+            append(open, to: &out)
             out.append(contentsOf: UnsafeBufferPointer(rebasing: run))
-            out += close
+            append(close, to: &out)
             return
         }
         let base = run.startIndex
         for group in GroupMemo.shared.groups(characters) {
             let bytes = run[(base + group.lowerBound * 3)..<(base + group.upperBound * 3)]
             if group.count >= 2, group.count <= wholeRun {
-                out += open
+                append(open, to: &out)
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes))
-                out += close
+                append(close, to: &out)
             } else {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes))
             }
@@ -192,19 +198,29 @@ final class GroupMemo: @unchecked Sendable {
     static let shared = GroupMemo()
     static let capacity = 200_000
 
-    private let lock = NSLock()
-    private var groups: [ByteKey: [Range<Int>]] = [:]
+    /// The table in parts, each with its own lock, chosen by the run's length and ends:
+    /// the threads rendering pages look up the same phrases at once, and one lock made
+    /// them wait for each other.
+    private final class Shard: @unchecked Sendable {
+        let lock = NSLock()
+        var groups: [ByteKey: [Range<Int>]] = [:]
+    }
+
+    private static let shardCount = 16
+    private let shards = (0..<GroupMemo.shardCount).map { _ in Shard() }
 
     func groups(_ characters: [UInt8]) -> [Range<Int>] {
         let run = ByteKey(bytes: characters)
-        lock.lock()
-        let known = groups[run]
-        lock.unlock()
+        let pick = (characters.count &* 31 &+ Int(characters.first ?? 0) &* 7 &+ Int(characters.last ?? 0)) % Self.shardCount
+        let shard = shards[pick]
+        shard.lock.lock()
+        let known = shard.groups[run]
+        shard.lock.unlock()
         if let known { return known }
         let found = lineBreakGroups(characters)
-        lock.lock()
-        if groups.count < Self.capacity { groups[run] = found }
-        lock.unlock()
+        shard.lock.lock()
+        if shard.groups.count < Self.capacity / Self.shardCount { shard.groups[run] = found }
+        shard.lock.unlock()
         return found
     }
 }
