@@ -28,9 +28,15 @@ public extension Network {
 
     /// The committee sorted into the order template's order (file order within a position).
     var committeeInTemplateOrder: [Member] {
-        // Indices sorted, members copied once (a member is a large value).
+        committeeOrder.map { committee[$0] }
+    }
+
+    /// The indices into `committee` in the order `committeeInTemplateOrder` lists them:
+    /// for pages that read members where they are, without copying each (a member is a
+    /// large value).
+    var committeeOrder: [Int] {
         let ranks = committee.map { $0.position ?? .member }
-        return committee.indices.sorted { ranks[$0] == ranks[$1] ? $0 < $1 : ranks[$0] < ranks[$1] }.map { committee[$0] }
+        return committee.indices.sorted { ranks[$0] == ranks[$1] ? $0 < $1 : ranks[$0] < ranks[$1] }
     }
 
     /// Where the committee's term stands on `today`.

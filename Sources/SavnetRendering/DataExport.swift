@@ -267,9 +267,11 @@ struct NetworkRecord {
         orderDate = network.order?.date?.value.iso
         termStart = network.term?.start.value.iso
         termEnd = network.term?.end.iso
-        committee = network.committeeInTemplateOrder.map {
-            MemberRecord(position: $0.position?.rawValue ?? "unknown", positionTH: $0.position?.thaiName ?? $0.positionText.value,
-                         name: $0.fullName, represents: $0.represents?.value)
+        committee = network.committeeOrder.map { index in
+            let member = network.committee[index]
+            return MemberRecord(position: member.position?.rawValue ?? "unknown",
+                                positionTH: member.position?.thaiName ?? member.positionText.value,
+                                name: member.fullName, represents: member.represents?.value)
         }
     }
 

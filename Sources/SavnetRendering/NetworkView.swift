@@ -52,7 +52,8 @@ struct NetworkView {
 
     /// The committee table: template order, names, positions and whom each represents.
     var committee: View {
-        let rows = network.committeeInTemplateOrder.enumerated().map { index, member -> View in
+        let rows = network.committeeOrder.enumerated().map { index, position -> View in
+            let member = network.committee[position]
             let (label, url) = represents(member)
             return [
                 "number": index + 1, "name": member.fullName,
