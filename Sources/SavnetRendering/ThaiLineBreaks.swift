@@ -69,12 +69,14 @@ public enum ThaiLineBreaks {
             while index < count, base[index] != 0x3C, base[index] != 0xE0 { index += 1 }
             guard index < count else { break }
             if base[index] == 0x3C {  // <
-                var close = index + 1
-                while close < count, base[close] != 0x3E { close += 1 }
-                close = min(close, count - 1) + 1
+                // The tag ends after the next `>` (or the page does).
+                var close = count
+                if index + 1 < count, let found = memchr(base + index + 1, 0x3E, count - index - 1) {
+                    close = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                }
                 if let waiting = skipping {
                     if Self.names(bytes, index, close, skippedElements[waiting], closing: true) { skipping = nil }
-                } else if bytes[close - 2] != 0x2F {  // not <…/>
+                } else if bytes[close - 2] != 0x2F, index + 1 < count, Self.mayOpenSkipped(base[index + 1]) {  // not <…/>
                     skipping = skippedElements.firstIndex { Self.names(bytes, index, close, $0, closing: false) }
                 }
                 index = close
@@ -84,22 +86,42 @@ public enum ThaiLineBreaks {
                 index += 1
                 continue
             }
-            var end = index
-            characters.removeAll(keepingCapacity: true)
-            while isThaiLead(bytes, end) {
-                characters.append(UInt8((Int(bytes[end + 1]) - 0xB8) * 64 + Int(bytes[end + 2]) - 0x80))
-                end += 3
-            }
-            // A short run goes out as it is, with the text around it.
-            if characters.count >= shortestWrapped {
+            var end = index + 3
+            while isThaiLead(bytes, end) { end += 3 }
+            let length = (end - index) / 3
+            // A short run goes out as it is, with the text around it; a run short enough
+            // to keep whole is wrapped without looking at its letters.
+            if length >= shortestWrapped {
                 catchUp(to: index)
-                emit(run: bytes[index..<end], characters: characters, into: &out)
+                if length <= wholeRun {
+                    append(open, to: &out)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    append(close, to: &out)
+                } else {
+                    characters.removeAll(keepingCapacity: true)
+                    var at = index
+                    while at < end {
+                        characters.append(UInt8((Int(base[at + 1]) &- 0xB8) &* 64 &+ Int(base[at + 2]) &- 0x80))
+                        at += 3
+                    }
+                    emit(run: bytes[index..<end], characters: characters, into: &out)
+                }
                 copied = end
             }
             index = end
         }
         catchUp(to: count)
         return out
+    }
+
+    /// Whether a tag whose name starts with `letter` may be one of `skippedElements`
+    /// (their first letters: s, t, o, p, c), so that most tags are passed at a glance.
+    @inline(__always)
+    static func mayOpenSkipped(_ letter: UInt8) -> Bool {
+        switch letter | 0x20 {
+        case 0x73, 0x74, 0x6F, 0x70, 0x63: return true
+        default: return false
+        }
     }
 
     /// Elements whose content is never wrapped.
