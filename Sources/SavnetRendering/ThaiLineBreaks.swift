@@ -32,8 +32,52 @@ public enum ThaiLineBreaks {
 
     /// Appends `tag` (a static string: no reference to count, unlike an array).
     @inline(__always)
-    static func append(_ tag: StaticString, to out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: tag.utf8Start, count: tag.utf8CodeUnitCount))
+    static func append(_ tag: StaticString, to out: inout ByteSink) {
+        out.append(tag.utf8Start, tag.utf8CodeUnitCount)
+    }
+
+    /// The page being written: bytes copied in with `memcpy`, grown by doubling. The pass
+    /// appends a thousand small pieces a page (runs, tags, the text between), and
+    /// `Array.append(contentsOf:)` cost more per piece than the copying.
+    struct ByteSink: ~Copyable {
+        private var start: UnsafeMutablePointer<UInt8>
+        private var capacity: Int
+        private(set) var count = 0
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 64)
+            start = .allocate(capacity: self.capacity)
+        }
+
+        deinit { start.deallocate() }
+
+        @inline(__always)
+        mutating func append(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
+            if count + length > capacity { grow(to: count + length) }
+            (start + count).update(from: bytes, count: length)
+            count += length
+        }
+
+        @inline(__always)
+        mutating func append(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+            guard !bytes.isEmpty else { return }
+            append(bytes.base.baseAddress! + bytes.startIndex, bytes.count)
+        }
+
+        private mutating func grow(to needed: Int) {
+            var size = capacity * 2
+            while size < needed { size *= 2 }
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+            bigger.update(from: start, count: count)
+            start.deallocate()
+            start = bigger
+            capacity = size
+        }
+
+        /// The bytes written, as an array.
+        consuming func bytes() -> [UInt8] {
+            Array(UnsafeBufferPointer(start: start, count: count))
+        }
     }
 
     /// The page with its Thai words wrapped.
@@ -43,19 +87,15 @@ public enum ThaiLineBreaks {
     }
 
     static func apply(bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 4)
         // A page without a body is left as it is.
-        guard let bodyStart = find(Array("<body".utf8), in: bytes, from: 0) else {
-            out.append(contentsOf: bytes)
-            return out
-        }
+        guard let bodyStart = find(Array("<body".utf8), in: bytes, from: 0) else { return Array(bytes) }
+        var out = ByteSink(capacity: bytes.count + bytes.count / 2)
         // Everything up to the body goes out as it is. What goes out unchanged is copied
         // only when something must be inserted (and at the end), in as few pieces as there
         // are wrapped runs: `copied` is how far `out` has caught up with the input.
         var copied = 0
         func catchUp(to end: Int) {
-            if copied < end { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end])) }
+            if copied < end { out.append(bytes[copied..<end]) }
             copied = end
         }
         var index = bodyStart
@@ -95,7 +135,7 @@ public enum ThaiLineBreaks {
                 catchUp(to: index)
                 if length <= wholeRun {
                     append(open, to: &out)
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    out.append(bytes[index..<end])
                     append(close, to: &out)
                 } else {
                     characters.removeAll(keepingCapacity: true)
@@ -111,7 +151,7 @@ public enum ThaiLineBreaks {
             index = end
         }
         catchUp(to: count)
-        return out
+        return out.bytes()
     }
 
     /// Whether a tag whose name starts with `letter` may be one of `skippedElements`
@@ -171,15 +211,15 @@ public enum ThaiLineBreaks {
     }
 
     /// Writes one run of Thai characters, wrapped as described above.
-    static func emit(run: Slice<UnsafeBufferPointer<UInt8>>, characters: [UInt8], into out: inout [UInt8]) {
+    static func emit(run: Slice<UnsafeBufferPointer<UInt8>>, characters: [UInt8], into out: inout ByteSink) {
         let length = characters.count
         if length < shortestWrapped {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: run))
+            out.append(run)
             return
         }
         if length <= wholeRun {
             append(open, to: &out)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: run))
+            out.append(run)
             append(close, to: &out)
             return
         }
@@ -188,10 +228,10 @@ public enum ThaiLineBreaks {
             let bytes = run[(base + group.lowerBound * 3)..<(base + group.upperBound * 3)]
             if group.count >= 2, group.count <= wholeRun {
                 append(open, to: &out)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes))
+                out.append(bytes)
                 append(close, to: &out)
             } else {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes))
+                out.append(bytes)
             }
         }
     }
