@@ -94,10 +94,6 @@ public enum ThaiLineBreaks {
         // only when something must be inserted (and at the end), in as few pieces as there
         // are wrapped runs: `copied` is how far `out` has caught up with the input.
         var copied = 0
-        func catchUp(to end: Int) {
-            if copied < end { out.append(bytes[copied..<end]) }
-            copied = end
-        }
         var index = bodyStart
         var skipping: Int?  // the element (index in `skippedElements`) whose end we wait for
         var characters: [UInt8] = []  // offsets from U+0E00 of the current Thai run
@@ -132,7 +128,7 @@ public enum ThaiLineBreaks {
             // A short run goes out as it is, with the text around it; a run short enough
             // to keep whole is wrapped without looking at its letters.
             if length >= shortestWrapped {
-                catchUp(to: index)
+                if copied < index { out.append(bytes[copied..<index]) }
                 if length <= wholeRun {
                     append(open, to: &out)
                     out.append(bytes[index..<end])
@@ -150,7 +146,7 @@ public enum ThaiLineBreaks {
             }
             index = end
         }
-        catchUp(to: count)
+        if copied < count { out.append(bytes[copied..<count]) }
         return out.bytes()
     }
 
