@@ -41,6 +41,29 @@ final class RouteTests: XCTestCase {
         XCTAssertEqual(SitePaths.relative(from: "ค้นหา/", to: "84/"), "../84/")
     }
 
+    /// The byte-level links agree with links made by splitting the folders as text, for
+    /// random folders (empty parts, doubled and missing slashes, Thai names included).
+    func testRelativeLinksAgreeWithSplittingText() {
+        func reference(_ from: String, _ to: String) -> String {
+            let source = from.split(separator: "/")
+            let destination = to.split(separator: "/")
+            var shared = 0
+            while shared < source.count, shared < destination.count, source[shared] == destination[shared] { shared += 1 }
+            let link = String(repeating: "../", count: source.count - shared) + destination[shared...].map { $0 + "/" }.joined()
+            return link.isEmpty ? "./" : link
+        }
+        var generator = SystemRandomNumberGenerator()
+        let parts = ["84", "8417", "841701", "8409", "841", "ค้นหา", "order", "", "/"]
+        func folder() -> String {
+            (0..<Int.random(in: 0...4, using: &generator)).map { _ in parts.randomElement(using: &generator)! + "/" }.joined()
+        }
+        for _ in 0..<2_000 {
+            let (from, to) = (folder(), folder())
+            XCTAssertEqual(SitePaths.relative(from: from, to: to), reference(from, to), "\(from) → \(to)")
+            XCTAssertEqual(SitePaths.root(of: from), String(repeating: "../", count: from.split(separator: "/").count), from)
+        }
+    }
+
     func testOtherPathsAreNoRoute() {
         for path in ["84/8418/841701/index.html", "8417/index.html", "84/8417/notes/index.html", "assets/style.css",
                      "84/8417/841701/order.html", "sitemap.xml", "84/directory.json", "/index.html", "84//index.html"] {
