@@ -50,12 +50,16 @@ enum Format {
         grouped(String(value))
     }
 
+    /// Digits (ASCII) with a comma before every group of three from the right; as bytes,
+    /// since every page formats a few dozen amounts.
     private static func grouped(_ digits: String) -> String {
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(character)
+        let bytes = Array(digits.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 3)
+        for (index, byte) in bytes.enumerated() {
+            if index > 0, (bytes.count - index) % 3 == 0 { out.append(0x2C) }
+            out.append(byte)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
