@@ -49,11 +49,11 @@ struct NodeReader {
     /// A non-empty text value.
     mutating func text(_ node: YAMLNode?, _ keyPath: @autoclosure () -> String) -> Located<String>? {
         guard let node, !isNull(node) else { return nil }
-        guard let text = node.text else {
+        guard let text = node.trimmedText else {
             wrongType(node, keyPath(), expected: Localized(th: "ข้อความ", en: "a text value"))
             return nil
         }
-        return Located(Self.trimmed(text), at: location(node))
+        return Located(text, at: location(node))
     }
 
     /// A date in BE or CE, Arabic or Thai digits; a value that is not one says why, and
@@ -172,17 +172,19 @@ struct NodeReader {
     static func trimmed(_ text: String) -> String {
         let utf8 = text.utf8
         guard let first = utf8.first, let last = utf8.last else { return text }
-        // Spaces, tabs, line breaks, or the lead byte of a space outside ASCII (never that
-        // of a Thai letter).
-        func maybeSpace(lead byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || ThaiText.mayStartWideSpace(byte)
-        }
         var lastLead = utf8.index(before: utf8.endIndex)
         while utf8[lastLead] & 0xC0 == 0x80, lastLead > utf8.startIndex { lastLead = utf8.index(before: lastLead) }
-        guard maybeSpace(lead: first) || maybeSpace(lead: last < 0x80 ? last : utf8[lastLead]) else { return text }
+        guard maySpace(lead: first) || maySpace(lead: last < 0x80 ? last : utf8[lastLead]) else { return text }
         let scalars = text.unicodeScalars
         guard scalars.first!.properties.isWhitespace || scalars.last!.properties.isWhitespace else { return text }
         return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Whether a character starting with `byte` may be a space: spaces, tabs, line
+    /// breaks, or the lead byte of a space outside ASCII (never that of a Thai letter).
+    @inline(__always)
+    static func maySpace(lead byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || ThaiText.mayStartWideSpace(byte)
     }
 
     /// Whether a node is YAML's null (empty, `~`, `null`).

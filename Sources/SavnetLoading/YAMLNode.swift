@@ -72,6 +72,24 @@ final class YAMLTree {
         return false
     }
 
+    /// The scalar's text at `row` without spaces around it, as `NodeReader.trimmed`
+    /// gives, deciding from the bytes whether trimming is needed at all (plain scalars
+    /// arrive trimmed; only a value whose first or last character may be a space of
+    /// some kind goes through `trimmed`).
+    func trimmedString(_ row: Int) -> String {
+        let entry = rows[row]
+        let start = Int(entry.start)
+        let end = start + Int(entry.count)
+        guard end > start else { return "" }
+        let (first, last) = bytes.withUnsafeBufferPointer { all -> (UInt8, UInt8) in
+            var lead = end - 1
+            while lead > start, all[lead] & 0xC0 == 0x80 { lead -= 1 }
+            return (all[start], all[end - 1] < 0x80 ? all[end - 1] : all[lead])
+        }
+        guard NodeReader.maySpace(lead: first) || NodeReader.maySpace(lead: last) else { return string(row) }
+        return NodeReader.trimmed(string(row))
+    }
+
     /// The scalar's text at `row`.
     func string(_ row: Int) -> String {
         let entry = rows[row]
@@ -119,6 +137,9 @@ struct YAMLNode {
 
     /// The scalar's text, if this is a scalar.
     var text: String? { isScalar ? tree.string(index) : nil }
+
+    /// The scalar's text without spaces around it, if this is a scalar.
+    var trimmedText: String? { isScalar ? tree.trimmedString(index) : nil }
 
     /// The scalar's length in UTF-8 bytes (0 for a mapping or list).
     var byteCount: Int { isScalar ? Int(row.count) : 0 }
