@@ -24,8 +24,50 @@ struct FrontMatter: Equatable {
                     th: "เขียนส่วนหัว YAML ระหว่างบรรทัด --- สองบรรทัด หรือลบไฟล์นี้",
                     en: "write the YAML front matter between two --- lines, or remove the file")))
         }
-        var lines = LineCursor(bytes)
-        guard let first = lines.next(), isFence(first, in: bytes) else {
+        // The fences are found on the bytes: the first line, then each line's start
+        // found with memchr; only the two texts are made as strings.
+        enum Fences { case missing, unclosed, found(yamlStart: Int, yamlEnd: Int, bodyStart: Int, closingLine: Int) }
+        var copy = text
+        let fences: Fences = copy.withUTF8 { buffer in
+            let count = buffer.count
+            guard let base = buffer.baseAddress else { return .missing }
+            /// The line at `start`: where its content ends (before `\r\n` or `\n`) and the next begins.
+            func line(at start: Int) -> (end: Int, next: Int) {
+                guard let hit = memchr(base + start, 0x0A, count - start) else { return (count, count) }
+                let newline = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let end = newline > start && base[newline - 1] == 0x0D ? newline - 1 : newline
+                return (end, newline + 1)
+            }
+            /// `---` followed only by spaces or tabs.
+            func isFence(_ start: Int, _ end: Int) -> Bool {
+                guard end - start >= 3, base[start] == 0x2D, base[start + 1] == 0x2D, base[start + 2] == 0x2D else { return false }
+                var index = start + 3
+                while index < end {
+                    guard base[index] == 0x20 || base[index] == 0x09 else { return false }
+                    index += 1
+                }
+                return true
+            }
+            /// YAML's end-of-document marker, `...`.
+            func isDocumentEnd(_ start: Int, _ end: Int) -> Bool {
+                end - start == 3 && base[start] == 0x2E && base[start + 1] == 0x2E && base[start + 2] == 0x2E
+            }
+            let first = line(at: 0)
+            guard isFence(0, first.end) else { return .missing }
+            var start = first.next
+            var lineNumber = 1
+            while start < count {
+                let current = line(at: start)
+                lineNumber += 1
+                if isFence(start, current.end) || isDocumentEnd(start, current.end) {
+                    return .found(yamlStart: first.next, yamlEnd: start, bodyStart: current.next, closingLine: lineNumber)
+                }
+                start = current.next
+            }
+            return .unclosed
+        }
+        switch fences {
+        case .missing:
             return .failure(Diagnostic(
                 rule: "front-matter-missing", severity: .error, location: SourceLocation(path: path, line: 1, column: 1),
                 message: Localized(
@@ -34,14 +76,16 @@ struct FrontMatter: Equatable {
                 hint: Localized(
                     th: "เพิ่มบรรทัด --- ที่ต้นไฟล์ ตามด้วยข้อมูลเครือข่าย แล้วปิดด้วย --- อีกบรรทัด",
                     en: "add a --- line at the top, then the network's fields, then a closing --- line")))
-        }
-        var lineNumber = 1
-        while let line = lines.next() {
-            lineNumber += 1
-            guard isFence(line, in: bytes) || isDocumentEnd(line, in: bytes) else { continue }
-            let yaml = String(text[first.next..<line.start])
-            let body = line.next < bytes.endIndex ? String(text[line.next...]) : ""
-            return .success(FrontMatter(yaml: yaml, yamlStartLine: 2, body: body, bodyStartLine: lineNumber + 1))
+        case let .found(yamlStart, yamlEnd, bodyStart, closingLine):
+            let utf8 = text.utf8
+            let yamlFrom = utf8.index(utf8.startIndex, offsetBy: yamlStart)
+            let yamlTo = utf8.index(utf8.startIndex, offsetBy: yamlEnd)
+            let bodyFrom = utf8.index(utf8.startIndex, offsetBy: bodyStart)
+            let yaml = String(text[yamlFrom..<yamlTo])
+            let body = bodyFrom < utf8.endIndex ? String(text[bodyFrom...]) : ""
+            return .success(FrontMatter(yaml: yaml, yamlStartLine: 2, body: body, bodyStartLine: closingLine + 1))
+        case .unclosed:
+            break
         }
         return .failure(Diagnostic(
             rule: "front-matter-unterminated", severity: .error,
@@ -52,60 +96,5 @@ struct FrontMatter: Equatable {
             hint: Localized(
                 th: "เพิ่มบรรทัด --- หลังข้อมูลส่วนหัว ก่อนเนื้อหา Markdown",
                 en: "add a --- line after the last front-matter field, before the Markdown body")))
-    }
-}
-
-private extension FrontMatter {
-    /// One line of the text: where it starts, where its content ends (before `\r\n` or `\n`),
-    /// and where the next line starts.
-    struct Line {
-        var start: String.Index
-        var end: String.Index
-        var next: String.Index
-    }
-
-    struct LineCursor {
-        /// The next `\n` at or after `start`, found with `memchr` on the contiguous UTF-8.
-        static func newline(in bytes: String.UTF8View, from start: String.Index) -> String.Index? {
-            let offset = bytes.distance(from: bytes.startIndex, to: start)
-            let found: Int?? = bytes.withContiguousStorageIfAvailable { buffer -> Int? in
-                guard offset < buffer.count, let base = buffer.baseAddress else { return nil }
-                guard let hit = memchr(base + offset, 0x0A, buffer.count - offset) else { return nil }
-                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            }
-            if let found { return found.map { bytes.index(bytes.startIndex, offsetBy: $0) } }
-            return bytes[start...].firstIndex(of: 0x0A)
-        }
-
-        let bytes: String.UTF8View
-        var position: String.Index
-
-        init(_ bytes: String.UTF8View) {
-            self.bytes = bytes
-            position = bytes.startIndex
-        }
-
-        mutating func next() -> Line? {
-            guard position < bytes.endIndex else { return nil }
-            let start = position
-            let newline = Self.newline(in: bytes, from: start)
-            var end = newline ?? bytes.endIndex
-            let next = newline.map { bytes.index(after: $0) } ?? bytes.endIndex
-            if end > start, bytes[bytes.index(before: end)] == 0x0D { end = bytes.index(before: end) }
-            position = next
-            return Line(start: start, end: end, next: next)
-        }
-    }
-
-    /// `---` followed only by spaces or tabs.
-    static func isFence(_ line: Line, in bytes: String.UTF8View) -> Bool {
-        let content = bytes[line.start..<line.end]
-        guard content.starts(with: [0x2D, 0x2D, 0x2D]) else { return false }
-        return content.dropFirst(3).allSatisfy { $0 == 0x20 || $0 == 0x09 }
-    }
-
-    /// YAML's end-of-document marker, `...`.
-    static func isDocumentEnd(_ line: Line, in bytes: String.UTF8View) -> Bool {
-        bytes[line.start..<line.end].elementsEqual([0x2E, 0x2E, 0x2E])
     }
 }
