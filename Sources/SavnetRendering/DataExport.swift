@@ -267,11 +267,13 @@ struct NetworkRecord {
         orderDate = network.order?.date?.value.iso
         termStart = network.term?.start.value.iso
         termEnd = network.term?.end.iso
-        committee = network.committeeOrder.map { index in
-            let member = network.committee[index]
-            return MemberRecord(position: member.position?.rawValue ?? "unknown",
-                                positionTH: member.position?.thaiName ?? member.positionText.value,
-                                name: member.fullName, represents: member.represents?.value)
+        // Members are read where they are, not copied out (a member is a large value).
+        committee = network.committee.withUnsafeBufferPointer { members in
+            network.committeeOrder.map { index in
+                MemberRecord(position: members[index].position?.rawValue ?? "unknown",
+                             positionTH: members[index].position?.thaiName ?? members[index].positionText.value,
+                             name: members[index].fullName, represents: members[index].represents?.value)
+            }
         }
     }
 

@@ -52,14 +52,16 @@ struct NetworkView {
 
     /// The committee table: template order, names, positions and whom each represents.
     var committee: View {
-        let rows = network.committeeOrder.enumerated().map { index, position -> View in
-            let member = network.committee[position]
-            let (label, url) = represents(member)
-            return [
-                "number": index + 1, "name": member.fullName,
-                "position": member.positionTitle,
-                "represents": label, "representsURL": TemplateData.value(url),
-            ]
+        // Members are read where they are, not copied out (a member is a large value).
+        let rows = network.committee.withUnsafeBufferPointer { members in
+            network.committeeOrder.enumerated().map { index, position -> View in
+                let (label, url) = represents(members[position])
+                return [
+                    "number": index + 1, "name": members[position].fullName,
+                    "position": members[position].positionTitle,
+                    "represents": label, "representsURL": TemplateData.value(url),
+                ]
+            }
         }
         let header: String
         switch area.level {

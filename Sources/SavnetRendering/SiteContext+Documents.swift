@@ -72,10 +72,12 @@ private extension SiteContext {
     func order(_ network: Network, _ area: Area) -> View {
         let (heading, short) = issuer(area)
         let name = documentName(area)
-        let members = network.committeeOrder.enumerated().map { index, position -> View in
-            let member = network.committee[position]
-            return ["number": Format.thai(String(index + 1)), "name": member.fullName,
-                    "position": Format.thai(member.positionTitle)]
+        // Members are read where they are, not copied out (a member is a large value).
+        let members = network.committee.withUnsafeBufferPointer { members in
+            network.committeeOrder.enumerated().map { index, position -> View in
+                ["number": Format.thai(String(index + 1)), "name": members[position].fullName,
+                 "position": Format.thai(members[position].positionTitle)]
+            }
         }
         let dutyTexts = wordedList(area, \.duties)?.map(\.value) ?? Self.duties
         let duties = dutyTexts.enumerated().map { item -> View in ["number": Format.thai(String(item.offset + 1)), "text": item.element] }

@@ -18,15 +18,17 @@ struct KeyPositionsRule: Rule {
                 }
                 continue
             }
-            let chairs = network.committee.filter { $0.position == .chair }
+            // Positions are read where the members are, not copied out with them.
+            let positions = network.committee.indices.map { network.committee[$0].position }
+            let chairs = positions.indices.filter { positions[$0] == .chair }
             if chairs.count > 1 {
-                findings.append(finding(.error, at: chairs[1].positionText.location, Localized(
+                findings.append(finding(.error, at: network.committee[chairs[1]].positionText.location, Localized(
                     th: "คณะกรรมการมีประธานเครือข่ายได้คนเดียว แต่มี \(chairs.count) คน",
                     en: "the committee has \(chairs.count) chairs; it must have exactly one"),
                     hint: Localized(th: "เปลี่ยนตำแหน่งของคนอื่นเป็นรองประธานหรือกรรมการ",
                                     en: "give the others another position, such as vice-chair (รองประธาน)")))
             }
-            for position in Position.keyPositions where !network.committee.contains(where: { $0.position == position }) {
+            for position in Position.keyPositions where !positions.contains(position) {
                 findings.append(finding(.error, at: at, Localized(
                     th: "คณะกรรมการไม่มี\(position.thaiName)",
                     en: "the committee has no \(position.label.en)"),
