@@ -126,15 +126,7 @@ struct NodeReader {
             hint: Localized(th: "ตรวจตัวเลขอีกครั้ง จำนวนและยอดเงินติดลบไม่ได้", en: "check the number: counts and amounts cannot be negative")))
     }
 
-    private func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = value < 0 ? "-" : ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return out
-    }
+    private func grouped(_ value: Int) -> String { ThaiNumerals.grouped(value) }
 
     /// `true`/`false` (also `yes`/`no`, `ใช่`/`ไม่`).
     mutating func bool(_ node: YAMLNode?, _ keyPath: @autoclosure () -> String) -> Located<Bool>? {

@@ -27,6 +27,24 @@ public enum ThaiNumerals {
     }
 
     /// Replaces every Arabic digit in `text` with its Thai digit, as official documents print them.
+    /// A whole number with a comma before every group of three digits: `-1,250,000`.
+    public static func grouped(_ value: Int) -> String {
+        (value < 0 ? "-" : "") + grouped(digits: String(value.magnitude))
+    }
+
+    /// ASCII digits with a comma before every group of three from the right; as bytes,
+    /// since every page formats a few dozen amounts.
+    public static func grouped(digits: String) -> String {
+        let bytes = Array(digits.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 3)
+        for (index, byte) in bytes.enumerated() {
+            if index > 0, (bytes.count - index) % 3 == 0 { out.append(0x2C) }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     public static func toThai(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return text }
         var out: [UInt8] = []

@@ -18,9 +18,7 @@ enum Format {
     }
 
     /// `12,345`.
-    static func count(_ value: Int) -> String {
-        (value < 0 ? "-" : "") + grouped(abs(value))
-    }
+    static func count(_ value: Int) -> String { grouped(value) }
 
     /// A date on screen: `28 กรกฎาคม 2566`.
     static func date(_ date: CalendarDate) -> String {
@@ -46,20 +44,7 @@ enum Format {
         Array(Set(months)).sorted { ($0 + 2) % 12 < ($1 + 2) % 12 }
     }
 
-    private static func grouped(_ value: Int) -> String {
-        grouped(String(value))
-    }
+    private static func grouped(_ value: Int) -> String { ThaiNumerals.grouped(value) }
 
-    /// Digits (ASCII) with a comma before every group of three from the right; as bytes,
-    /// since every page formats a few dozen amounts.
-    private static func grouped(_ digits: String) -> String {
-        let bytes = Array(digits.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 3)
-        for (index, byte) in bytes.enumerated() {
-            if index > 0, (bytes.count - index) % 3 == 0 { out.append(0x2C) }
-            out.append(byte)
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    private static func grouped(_ digits: String) -> String { ThaiNumerals.grouped(digits: digits) }
 }

@@ -14,9 +14,11 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(Format.amount(.nan), "–")
         XCTAssertEqual(Format.count(12_345), "12,345")
         XCTAssertEqual(Format.count(-100_000), "-100,000")
+        XCTAssertEqual(Format.count(Int.min), "-9,223,372,036,854,775,808")
     }
 
-    /// The same as grouping the digits as characters, for random whole numbers.
+    /// The same as grouping the digits as characters (as `Format` and the number-range
+    /// messages once did, each on its own), for random whole numbers.
     func testGroupingAgreesWithGroupingCharacters() {
         func reference(_ value: Int) -> String {
             let digits = String(value.magnitude)
