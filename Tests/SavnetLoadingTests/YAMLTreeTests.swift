@@ -56,6 +56,15 @@ final class YAMLTreeTests: XCTestCase {
         XCTAssertNoThrow(try YAMLComposer.compose((1...40).map { "k\($0): {k\($0): 1}" }.joined(separator: "\n")))
     }
 
+    func testSaraAmTypedInTwoIsOneCharacterWhereverItStands() throws {
+        // NIKHAHIT + SARA AA becomes SARA AM by code points, as the search index reads
+        // names, also before a combining mark, at the end, and twice in a row.
+        let root = try XCTUnwrap(YAMLComposer.compose("a: เหร\u{0E4D}\u{0E32}\u{0E31}ญ\nb: ท\u{0E4D}\u{0E32}\nc: \"\u{0E4D}\u{0E32}\u{0E4D}\u{0E32}\""))
+        XCTAssertEqual(root.value(forKey: "a")?.text, "เหร\u{0E33}\u{0E31}ญ")
+        XCTAssertEqual(root.value(forKey: "b")?.text, "ท\u{0E33}")
+        XCTAssertEqual(root.value(forKey: "c")?.text, "\u{0E33}\u{0E33}")
+    }
+
     func testEmptyDocumentHasNoRoot() throws {
         XCTAssertNil(try YAMLComposer.compose(""))
         XCTAssertNil(try YAMLComposer.compose("# only a comment\n"))
