@@ -125,7 +125,7 @@ struct BuildCommand: ParsableCommand {
         }
         let progress = Progress()
         progress.update(thai ? "กำลังอ่าน \(paths.count) ไฟล์…" : "reading \(paths.count) content files…", force: true)
-        let contents = Array(zip(paths, ParallelMap.map(paths, loader.read)))
+        let contents = loader.contents(of: paths)
         clock.lap("read")
         progress.update(thai ? "กำลังตรวจ \(paths.count) ไฟล์…" : "checking \(paths.count) content files…", force: true)
         let cache = CacheFile(disabled: noCache)

@@ -59,7 +59,7 @@ struct ContentCheck {
         defer { clock.report() }
         let loader = ContentLoader(root: URL(fileURLWithPath: settings.content), displayRoot: displayPath(settings.content))
         guard let (paths, skipped) = try? loader.listing() else { return nil }
-        let contents = Array(zip(paths, ParallelMap.map(paths, loader.read)))
+        let contents = loader.contents(of: paths)
         clock.lap("read")
         guard let engine = BuildEngine.restored(
             loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer, today: today,

@@ -67,25 +67,27 @@ extension BuildEngine {
         searchIndexed: Bool, contents: [(String, Result<[UInt8], Diagnostic>)], cache: (state: [UInt8], store: [UInt8])?,
         tool: String
     ) throws -> (BuildEngine, CacheStatus) {
-        let engine = BuildEngine(empty: (), loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer,
-                                 today: today, searchIndexed: searchIndexed, keepsOutputs: false)
-        var status = CacheStatus.missing
-        if let cache {
-            do {
-                let changed = try engine.restore(cache.state, store: cache.store, contents: contents, tool: tool)
-                return (engine, .used(changed: changed))
-            } catch let error as CacheMismatch {
-                status = .stale(error.reason)
-            } catch {
-                status = .stale(CacheMismatch.damaged.reason)
-            }
-            // Start again from nothing.
-            return try (Self.open(loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer, today: today,
-                                  searchIndexed: searchIndexed, contents: contents, cache: nil, tool: tool).0, status)
+        guard let cache else {
+            let engine = BuildEngine(empty: (), loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer,
+                                     today: today, searchIndexed: searchIndexed, keepsOutputs: false)
+            engine.load(contents)
+            engine.checkAll()
+            return (engine, .missing)
         }
-        engine.load(contents)
-        engine.checkAll()
-        return (engine, status)
+        let status: CacheStatus
+        do {
+            let (engine, changed) = try restoring(loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer,
+                                                  today: today, searchIndexed: searchIndexed, contents: contents, cache: cache,
+                                                  tool: tool)
+            return (engine, .used(changed: changed))
+        } catch let error as CacheMismatch {
+            status = .stale(error.reason)
+        } catch {
+            status = .stale(CacheMismatch.damaged.reason)
+        }
+        // Start again from nothing.
+        return try (Self.open(loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer, today: today,
+                              searchIndexed: searchIndexed, contents: contents, cache: nil, tool: tool).0, status)
     }
 
     /// An engine restored from `cache` with the content files' edits since taken in, or
@@ -97,10 +99,21 @@ extension BuildEngine {
         searchIndexed: Bool, contents: [(String, Result<[UInt8], Diagnostic>)], cache: (state: [UInt8], store: [UInt8]),
         tool: String
     ) -> BuildEngine? {
+        try? restoring(loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer, today: today,
+                       searchIndexed: searchIndexed, contents: contents, cache: cache, tool: tool).engine
+    }
+
+    /// An engine restored from `cache`, and how many content files differed from it; throws
+    /// when the cache does not apply or is damaged.
+    private static func restoring(
+        loader: ContentLoader, renderer: SiteRenderer, settings: SiteSettings, gazetteer: Gazetteer, today: CalendarDate,
+        searchIndexed: Bool, contents: [(String, Result<[UInt8], Diagnostic>)], cache: (state: [UInt8], store: [UInt8]),
+        tool: String
+    ) throws -> (engine: BuildEngine, changed: Int) {
         let engine = BuildEngine(empty: (), loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer,
                                  today: today, searchIndexed: searchIndexed, keepsOutputs: false)
-        guard (try? engine.restore(cache.state, store: cache.store, contents: contents, tool: tool)) != nil else { return nil }
-        return engine
+        let changed = try engine.restore(cache.state, store: cache.store, contents: contents, tool: tool)
+        return (engine, changed)
     }
 
     /// The mark of the output this engine's digests describe, when restored from a cache.

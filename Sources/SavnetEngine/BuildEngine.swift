@@ -104,7 +104,7 @@ public final class BuildEngine {
         self.init(empty: (), loader: loader, renderer: renderer, settings: settings, gazetteer: gazetteer, today: today,
                   searchIndexed: searchIndexed, keepsOutputs: keepsOutputs)
         let paths = try loader.markdownPaths()
-        load(Array(zip(paths, ParallelMap.map(paths, loader.read))))
+        load(loader.contents(of: paths))
         checkAll()
         try renderAll { _ in }
     }

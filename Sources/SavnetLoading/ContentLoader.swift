@@ -62,6 +62,12 @@ public struct ContentLoader {
         displayRoot.isEmpty ? contentPath : "\(displayRoot)/\(contentPath)"
     }
 
+    /// The bytes of each of `paths` (as `listing()` gives them), read on every core, in
+    /// the order given.
+    public func contents(of paths: [String]) -> [(String, Result<[UInt8], Diagnostic>)] {
+        Array(zip(paths, ParallelMap.map(paths, read)))
+    }
+
     /// The bytes of one file, or the finding that says why it cannot be used (unreadable,
     /// larger than the limit). Reads at most one byte past the limit.
     public func read(_ contentPath: String) -> Result<[UInt8], Diagnostic> {

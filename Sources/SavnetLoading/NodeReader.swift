@@ -121,12 +121,10 @@ struct NodeReader {
     private mutating func outOfRange(_ node: YAMLNode, _ keyPath: String, _ found: String, _ low: Int, _ high: Int) {
         let shown = found.count > 40 ? String(found.prefix(40)) + "…" : found
         report(Diagnostic(rule: "number-range", severity: .error, location: location(node), message: Localized(
-            th: "`\(keyPath)` ต้องอยู่ระหว่าง \(grouped(low)) ถึง \(grouped(high)) แต่พบ \(shown)",
-            en: "`\(keyPath)` must be between \(grouped(low)) and \(grouped(high)); found \(shown)"),
+            th: "`\(keyPath)` ต้องอยู่ระหว่าง \(ThaiNumerals.grouped(low)) ถึง \(ThaiNumerals.grouped(high)) แต่พบ \(shown)",
+            en: "`\(keyPath)` must be between \(ThaiNumerals.grouped(low)) and \(ThaiNumerals.grouped(high)); found \(shown)"),
             hint: Localized(th: "ตรวจตัวเลขอีกครั้ง จำนวนและยอดเงินติดลบไม่ได้", en: "check the number: counts and amounts cannot be negative")))
     }
-
-    private func grouped(_ value: Int) -> String { ThaiNumerals.grouped(value) }
 
     /// `true`/`false` (also `yes`/`no`, `ใช่`/`ไม่`).
     mutating func bool(_ node: YAMLNode?, _ keyPath: @autoclosure () -> String) -> Located<Bool>? {
@@ -162,21 +160,25 @@ struct NodeReader {
     /// The text without leading and trailing spaces; plain YAML scalars arrive trimmed
     /// already, so the common case costs two character checks.
     static func trimmed(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard let first = utf8.first, let last = utf8.last else { return text }
-        var lastLead = utf8.index(before: utf8.endIndex)
-        while utf8[lastLead] & 0xC0 == 0x80, lastLead > utf8.startIndex { lastLead = utf8.index(before: lastLead) }
-        guard maySpace(lead: first) || maySpace(lead: last < 0x80 ? last : utf8[lastLead]) else { return text }
+        var bytes = text
+        guard bytes.withUTF8(mayNeedTrimming) else { return text }
         let scalars = text.unicodeScalars
         guard scalars.first!.properties.isWhitespace || scalars.last!.properties.isWhitespace else { return text }
         return text.trimmingCharacters(in: .whitespaces)
     }
 
-    /// Whether a character starting with `byte` may be a space: spaces, tabs, line
-    /// breaks, or the lead byte of a space outside ASCII (never that of a Thai letter).
-    @inline(__always)
-    static func maySpace(lead byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || ThaiText.mayStartWideSpace(byte)
+    /// Whether UTF-8 text may start or end with a space of some kind, judged by the lead
+    /// bytes of its first and last characters: spaces, tabs, line breaks, or the lead of a
+    /// space outside ASCII (never that of a Thai letter). Most values do not, and need no
+    /// trimming.
+    static func mayNeedTrimming(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        var lead = bytes.count - 1
+        while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        func maySpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || ThaiText.mayStartWideSpace(byte)
+        }
+        return maySpace(first) || maySpace(bytes[lead])
     }
 
     /// Whether a node is YAML's null (empty, `~`, `null`).

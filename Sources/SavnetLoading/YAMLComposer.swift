@@ -161,8 +161,8 @@ private extension YAMLComposer {
                 return row
             }
             let top = stack.count - 1
-            if stack[top].isMapping, (pending.count - stack[top].first) % 2 == 0, shape.rawValue <= YAMLTree.Shape.quotedScalar.rawValue {
-                if try isDuplicateKey(start: start, count: count, in: top) {
+            if stack[top].isMapping, (pending.count - stack[top].first) % 2 == 0, shape.isScalar {
+                if isDuplicateKey(start: start, count: count, in: top) {
                     throw Failure(reason: .duplicateKey(String(decoding: bytes[start..<(start + count)], as: UTF8.self)),
                                   line: line, column: column)
                 }
@@ -174,14 +174,14 @@ private extension YAMLComposer {
         /// Whether the key at `start`, `count` in `bytes` is already a key of the open
         /// mapping `container`. Small mappings (all of a network file's but the top) are
         /// scanned; large ones get a set.
-        mutating func isDuplicateKey(start: Int, count: Int, in container: Int) throws -> Bool {
+        mutating func isDuplicateKey(start: Int, count: Int, in container: Int) -> Bool {
             let first = stack[container].first
             let keyCount = (pending.count - first) / 2
             if stack[container].keys == nil, keyCount < 32 {
                 var index = first
                 while index < pending.count {
                     let key = rows[Int(pending[index])]
-                    if key.shape.rawValue <= YAMLTree.Shape.quotedScalar.rawValue, Int(key.count) == count,
+                    if key.shape.isScalar, Int(key.count) == count,
                        bytes[Int(key.start)..<Int(key.start + key.count)].elementsEqual(bytes[start..<(start + count)]) {
                         return true
                     }
@@ -194,7 +194,7 @@ private extension YAMLComposer {
                 var index = first
                 while index < pending.count {
                     let key = rows[Int(pending[index])]
-                    if key.shape.rawValue <= YAMLTree.Shape.quotedScalar.rawValue {
+                    if key.shape.isScalar {
                         keys.insert(Array(bytes[Int(key.start)..<Int(key.start + key.count)]))
                     }
                     index += 2

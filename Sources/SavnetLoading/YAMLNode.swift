@@ -11,6 +11,8 @@ import Foundation
 final class YAMLTree {
     enum Shape: UInt8 {
         case plainScalar, quotedScalar, mapping, sequence
+
+        var isScalar: Bool { self == .plainScalar || self == .quotedScalar }
     }
 
     /// One node: its shape, where it starts (1-based line, code-point column), and its
@@ -43,7 +45,7 @@ final class YAMLTree {
     @inline(__always)
     private func scalar(_ row: Int, equals wanted: UnsafeBufferPointer<UInt8>) -> Bool {
         let entry = rows[row]
-        guard entry.shape.rawValue <= Shape.quotedScalar.rawValue, Int(entry.count) == wanted.count else { return false }
+        guard entry.shape.isScalar, Int(entry.count) == wanted.count else { return false }
         return wanted.isEmpty || bytes.withUnsafeBufferPointer { all in
             memcmp(all.baseAddress! + Int(entry.start), wanted.baseAddress!, wanted.count) == 0
         }
@@ -67,7 +69,7 @@ final class YAMLTree {
     /// Whether the scalar at `row` is one of `texts`.
     func scalar(_ row: Int, isOneOf texts: [String]) -> Bool {
         let entry = rows[row]
-        guard entry.shape.rawValue <= Shape.quotedScalar.rawValue else { return false }
+        guard entry.shape.isScalar else { return false }
         for text in texts where text.utf8.count == Int(entry.count) && scalar(row, equals: text) { return true }
         return false
     }
@@ -78,16 +80,10 @@ final class YAMLTree {
     /// some kind goes through `trimmed`).
     func trimmedString(_ row: Int) -> String {
         let entry = rows[row]
-        let start = Int(entry.start)
-        let end = start + Int(entry.count)
-        guard end > start else { return "" }
-        let (first, last) = bytes.withUnsafeBufferPointer { all -> (UInt8, UInt8) in
-            var lead = end - 1
-            while lead > start, all[lead] & 0xC0 == 0x80 { lead -= 1 }
-            return (all[start], all[end - 1] < 0x80 ? all[end - 1] : all[lead])
+        let mayNeed = bytes.withUnsafeBufferPointer { all in
+            NodeReader.mayNeedTrimming(UnsafeBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start + entry.count)]))
         }
-        guard NodeReader.maySpace(lead: first) || NodeReader.maySpace(lead: last) else { return string(row) }
-        return NodeReader.trimmed(string(row))
+        return mayNeed ? NodeReader.trimmed(string(row)) : string(row)
     }
 
     /// The scalar's text at `row`.
@@ -119,7 +115,7 @@ struct YAMLNode {
 
     var line: Int { Int(row.line) }
     var column: Int { Int(row.column) }
-    var isScalar: Bool { row.shape.rawValue <= YAMLTree.Shape.quotedScalar.rawValue }
+    var isScalar: Bool { row.shape.isScalar }
     var isPlainScalar: Bool { row.shape == .plainScalar }
     var isMapping: Bool { row.shape == .mapping }
     var isSequence: Bool { row.shape == .sequence }

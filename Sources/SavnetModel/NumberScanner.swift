@@ -169,13 +169,13 @@ private extension NumberScanner {
             closeRun()
         }
 
-        /// Outside a number, only a digit (or `&`, which may write one) can start one: skip
-        /// straight to it, counting lines and code points, and note what touches it.
         /// Non-zero for the bytes `skipToNextDigit` stops at to look closer.
         static let skipTable: [UInt8] = (0...255).map { byte in
             (0x30...0x39).contains(byte) || byte == 0x26 || byte == 0x0A || (0x90...0x99).contains(byte) ? 1 : 0
         }
 
+        /// Outside a number, only a digit (or `&`, which may write one) can start one: skip
+        /// straight to it, counting lines and code points, and note what touches it.
         mutating func skipToNextDigit() {
             let count = bytes.count
             guard let base = bytes.baseAddress else { return }

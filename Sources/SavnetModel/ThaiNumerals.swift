@@ -26,7 +26,6 @@ public enum ThaiNumerals {
         }
     }
 
-    /// Replaces every Arabic digit in `text` with its Thai digit, as official documents print them.
     /// A whole number with a comma before every group of three digits: `-1,250,000`.
     public static func grouped(_ value: Int) -> String {
         (value < 0 ? "-" : "") + grouped(digits: String(value.magnitude))
@@ -45,6 +44,7 @@ public enum ThaiNumerals {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Replaces every Arabic digit in `text` with its Thai digit, as official documents print them.
     public static func toThai(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return text }
         var out: [UInt8] = []

@@ -574,18 +574,15 @@ public final class StagingFolder: @unchecked Sendable {
 
     /// Queues `file` for writing.
     public func add(_ file: OutputFile) {
-        lock.lock()
-        pending.append(file)
-        let wake = !draining && pending.count >= Self.batch
-        if wake { draining = true }
-        lock.unlock()
-        if wake { queue.async { [self] in drain() } }
+        wakeWriter(adding: file, atLeast: Self.batch)
     }
 
-    /// Wakes the writer for the files gathered, if it is idle.
-    private func flush() {
+    /// Adds `file`, if any, to the files gathered, and wakes the writer if it is idle and
+    /// at least `minimum` (one or more) have gathered.
+    private func wakeWriter(adding file: OutputFile? = nil, atLeast minimum: Int) {
         lock.lock()
-        let wake = !draining && !pending.isEmpty
+        if let file { pending.append(file) }
+        let wake = !draining && pending.count >= max(minimum, 1)
         if wake { draining = true }
         lock.unlock()
         if wake { queue.async { [self] in drain() } }
@@ -595,12 +592,12 @@ public final class StagingFolder: @unchecked Sendable {
     private func drain() {
         while true {
             lock.lock()
-            let batch = pending
+            let files = pending
             pending = []
-            if batch.isEmpty { draining = false }
+            if files.isEmpty { draining = false }
             lock.unlock()
-            if batch.isEmpty { return }
-            for file in batch { write(file) }
+            if files.isEmpty { return }
+            for file in files { write(file) }
         }
     }
 
@@ -620,7 +617,7 @@ public final class StagingFolder: @unchecked Sendable {
 
     /// Waits for every queued file; returns the folder, or throws the first failure.
     public func finish() throws -> URL {
-        flush()
+        wakeWriter(atLeast: 1)
         try queue.sync {
             if let failure { throw failure }
         }

@@ -8,17 +8,17 @@ enum Format {
         // Beyond what an Int holds in satang (sums of many bounded amounts): whole baht.
         guard abs(value) < 1e15 else {
             let digits = String(format: "%.0f", abs(value))
-            return (value < 0 ? "-" : "") + grouped(digits)
+            return (value < 0 ? "-" : "") + ThaiNumerals.grouped(digits: digits)
         }
         let cents = Int((value * 100).rounded())
-        let whole = grouped(abs(cents) / 100)
+        let whole = ThaiNumerals.grouped(abs(cents) / 100)
         let fraction = abs(cents) % 100
         let sign = cents < 0 ? "-" : ""
         return fraction == 0 ? sign + whole : sign + whole + "." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
     /// `12,345`.
-    static func count(_ value: Int) -> String { grouped(value) }
+    static func count(_ value: Int) -> String { ThaiNumerals.grouped(value) }
 
     /// A date on screen: `28 กรกฎาคม 2566`.
     static func date(_ date: CalendarDate) -> String {
@@ -43,8 +43,4 @@ enum Format {
     static func fiscalOrder(_ months: [Int]) -> [Int] {
         Array(Set(months)).sorted { ($0 + 2) % 12 < ($1 + 2) % 12 }
     }
-
-    private static func grouped(_ value: Int) -> String { ThaiNumerals.grouped(value) }
-
-    private static func grouped(_ digits: String) -> String { ThaiNumerals.grouped(digits: digits) }
 }

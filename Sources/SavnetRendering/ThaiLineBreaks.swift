@@ -140,7 +140,7 @@ public enum ThaiLineBreaks {
                         characters.append(UInt8((Int(base[at + 1]) &- 0xB8) &* 64 &+ Int(base[at + 2]) &- 0x80))
                         at += 3
                     }
-                    emit(run: bytes[index..<end], characters: characters, into: &out)
+                    emitCut(run: bytes[index..<end], characters: characters, into: &out)
                 }
                 copied = end
             }
@@ -206,19 +206,9 @@ public enum ThaiLineBreaks {
         return nil
     }
 
-    /// Writes one run of Thai characters, wrapped as described above.
-    static func emit(run: Slice<UnsafeBufferPointer<UInt8>>, characters: [UInt8], into out: inout ByteSink) {
-        let length = characters.count
-        if length < shortestWrapped {
-            out.append(run)
-            return
-        }
-        if length <= wholeRun {
-            append(open, to: &out)
-            out.append(run)
-            append(close, to: &out)
-            return
-        }
+    /// Writes a run longer than `wholeRun`, cut into the groups described above
+    /// (`apply` writes shorter runs itself, without their letters).
+    static func emitCut(run: Slice<UnsafeBufferPointer<UInt8>>, characters: [UInt8], into out: inout ByteSink) {
         let base = run.startIndex
         for group in GroupMemo.shared.groups(characters) {
             let bytes = run[(base + group.lowerBound * 3)..<(base + group.upperBound * 3)]
