@@ -84,7 +84,7 @@ public struct Area: Hashable, Sendable {
         switch level {
         case .national: return nameTH
         case .province: return "จังหวัด" + nameTH
-        case .district: return nameTH.hasPrefix("เขต") ? nameTH : "อำเภอ" + nameTH
+        case .district: return ThaiText.hasPrefix(nameTH, "เขต") ? nameTH : "อำเภอ" + nameTH
         case .subdistrict: return (isBangkok ? "แขวง" : "ตำบล") + nameTH
         }
     }

@@ -18,6 +18,16 @@ public enum ThaiText {
         return bytes
     }
 
+    /// `text.hasPrefix(prefix)`, without Swift's Character-by-Character comparison for the
+    /// texts whose bytes already differ. For a prefix of Thai letters each with at most
+    /// one mark (`ชุมชน`, `เขต`, `เมือง`) the two answers are the same: Thai letters have no
+    /// canonical decompositions, so a text can only spell such a prefix with its very bytes.
+    /// When the bytes agree, `hasPrefix` decides (a mark right after them makes another
+    /// Character).
+    public static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+        text.utf8.starts(with: prefix.utf8) && text.hasPrefix(prefix)
+    }
+
     /// Whether `byte` leads a space outside ASCII: C2 (NBSP, NEL), E1 (U+1680), E2
     /// (U+2000–U+205F) or E3 (U+3000). Thai letters lead with E0.
     public static func mayStartWideSpace(_ byte: UInt8) -> Bool {

@@ -150,7 +150,7 @@ struct SearchIndex {
             add(area.nameTH, 100)
             add(area.qualifiedNameTH, 100)
             add(area.nameEN, 100)
-            if area.level == .district, area.nameTH.hasPrefix("เมือง") { add(String(area.nameTH.dropFirst(5)), 40) }
+            if area.level == .district, ThaiText.hasPrefix(area.nameTH, "เมือง") { add(String(area.nameTH.dropFirst(5)), 40) }
             // The short forms: จ.สุราษฎร์ธานี, อ.บ้านตาขุน, ต.เขาวง (the dot is dropped with the rest).
             switch area.level {
             case .province: add("จ." + area.nameTH, 100)

@@ -23,7 +23,7 @@ struct SubdistrictCommitteeRule: Rule {
             for member in network.committee {
                 guard let represents = member.represents else { continue }
                 // A municipal community (ชุมชน…) stands where villages do in a town.
-                if represents.value.hasPrefix("ชุมชน") { continue }
+                if ThaiText.hasPrefix(represents.value, "ชุมชน") { continue }
                 guard let village = VillageGroup.number(from: represents.value) else {
                     findings.append(finding(.error, at: represents.location, Localized(
                         th: "ในคณะกรรมการระดับตำบล represents คือหมู่ที่ของหมู่บ้านหรือชื่อชุมชน แต่พบ `\(represents.value)`",
