@@ -71,11 +71,18 @@ public struct AreaCode: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// that is not (read from a file, which the area rule reports) is measured and cut
     /// in characters, so that it is never cut inside one.
     private static func length(_ value: String) -> Int {
-        value.utf8.allSatisfy { $0 < 0x80 } ? value.utf8.count : value.count
+        isASCII(value) ? value.utf8.count : value.count
     }
 
     private static func prefix(_ value: String, _ count: Int) -> String {
-        value.utf8.allSatisfy { $0 < 0x80 } ? String(decoding: value.utf8.prefix(count), as: UTF8.self) : String(value.prefix(count))
+        isASCII(value) ? String(decoding: value.utf8.prefix(count), as: UTF8.self) : String(value.prefix(count))
+    }
+
+    /// Read through the bytes' storage: codes are taken apart for every page a build
+    /// writes, and the byte-by-byte view of a short string costs tens of instructions a byte.
+    private static func isASCII(_ value: String) -> Bool {
+        value.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } }
+            ?? value.utf8.allSatisfy { $0 < 0x80 }
     }
 
     public static func < (lhs: AreaCode, rhs: AreaCode) -> Bool { lhs.value < rhs.value }

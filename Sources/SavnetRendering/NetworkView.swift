@@ -31,13 +31,13 @@ struct NetworkView {
             default: label = status.thaiLabel
             }
             view["term"] = ["start": Format.date(term.start.value), "end": Format.date(term.end),
-                            "status": status.rawValue, "statusLabel": label]
+                            "status": status.rawValue, "statusLabel": label] as View
         }
         if let order = network.order {
             view["order"] = [
                 "number": order.number?.value ?? "–", "date": order.date.map { Format.date($0.value) } ?? "–",
                 "signer": TemplateData.value(order.signer?.value), "signerTitle": TemplateData.value(order.signerTitle?.value),
-            ]
+            ] as View
         }
         if let founded = network.founded { view["founded"] = Format.date(founded.value) }
         if let adopted = network.regulation?.adopted { view["regulationAdopted"] = Format.date(adopted.value) }

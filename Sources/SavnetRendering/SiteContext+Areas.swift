@@ -34,7 +34,7 @@ extension SiteContext {
             }
         let withData = rows.filter { $0["hasContent"] as! Bool }
         context["provinces"] = ["rows": rows, "count": rows.count, "regions": regions,
-                                "withData": TemplateData.value(withData.isEmpty ? nil : ["rows": withData])]
+                                "withData": TemplateData.value(withData.isEmpty ? nil : ["rows": withData] as View)] as View
         context["tileMap"] = TileMap(regions: regions).svg
         return context
     }
@@ -62,7 +62,7 @@ extension SiteContext {
             ]
             return row.merging(termBadge(child)) { $1 }
         }
-        context["children"] = ["rows": rows, "count": rows.count]
+        context["children"] = ["rows": rows, "count": rows.count] as View
         context["nominees"] = TemplateData.value(nomineesView(area, districts: districts, folder: page.folder))
         context["deliverables"] = TemplateData.value(deliverablesView(area, districts: districts, folder: page.folder))
         return context
@@ -84,7 +84,7 @@ extension SiteContext {
             ]
             return row.merging(termBadge(child)) { $1 }
         }
-        context["children"] = ["rows": rows, "count": rows.count]
+        context["children"] = ["rows": rows, "count": rows.count] as View
         context["deliverables"] = network == nil ? false : ownDeliverables(area.code, kinds: Deliverable.allCases.filter { $0.sender == .district })
         return context
     }
@@ -156,7 +156,7 @@ private extension SiteContext {
         return [
             "networkName": network.displayName(area: parent),
             "url": SitePaths.link(from: folder, to: parent.code),
-            "representatives": representatives.map { ["name": $0.fullName, "position": $0.positionTitle] },
+            "representatives": representatives.map { ["name": $0.fullName, "position": $0.positionTitle] as View },
             "hasRepresentatives": !representatives.isEmpty,
         ]
     }

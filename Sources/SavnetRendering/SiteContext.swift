@@ -185,7 +185,7 @@ struct SiteContext {
         if let current { breadcrumbs.append(["name": current]) }
         return [
             "statusDate": statusDate,
-            "site": ["title": settings.title],
+            "site": ["title": settings.title] as View,
             "root": SitePaths.root(of: folder),
             "title": title,
             "description": title,
@@ -216,7 +216,7 @@ struct SiteContext {
                 "income": finance.income.map { Format.amount($0.value) } ?? "–",
                 "expenses": finance.expenses.map { Format.amount($0.value) } ?? "–",
                 "loans": TemplateData.value(finance.loans.map { Format.amount($0.value) }),
-            ]
+            ] as View
         }
         return view
     }

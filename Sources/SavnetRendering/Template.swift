@@ -24,7 +24,7 @@ struct Template: Sendable {
 /// A name a template reads: `.` (the current value), `a` or `a.b.c`. A leading dot
 /// (`.a`) reads from the current value only.
 struct TemplateName: Equatable, Sendable {
-    let parts: [String]
+    let parts: [ViewKey]
     let anchored: Bool
 }
 
@@ -355,7 +355,7 @@ struct TemplateParser {
         if text.contains("(") || text.contains(")") {
             throw TemplateSyntaxError(line: line, message: "transforms such as '\(text)' are not supported; give the value a name in the view")
         }
-        let parts = text.split(separator: ".").map(String.init)
+        let parts = text.split(separator: ".").map { ViewKey(String($0)) }
         guard !parts.isEmpty, !text.contains("*") else {
             throw TemplateSyntaxError(line: line, message: "'\(text)' is not a name a template can read")
         }

@@ -19,19 +19,30 @@ final class TemplateCheckTests: XCTestCase {
         let directory = Directory(files: files, gazetteer: .bundled)
         let site = SiteContext(directory: directory, settings: SiteSettings(), today: TestSite.today, searchIndexed: true)
         var keys = Set<String>()
-        func walk(_ value: Any) {
-            if let dictionary = value as? [String: Any] {
-                for (key, inner) in dictionary {
-                    keys.insert(key)
+        func walk(_ value: any TemplateValue) {
+            if let view = value as? View {
+                for (key, inner) in zip(view.keys, view.values) {
+                    keys.insert(key.description)
                     walk(inner)
                 }
-            } else if let array = value as? [Any] {
-                array.forEach(walk)
+            } else {
+                value.forEachElement(walk)
             }
         }
         for page in site.pages() { walk(site.context(for: page).1) }
         XCTAssertEqual(keys.subtracting(SiteRenderer.viewKeys).sorted(), [], "views hold names the list lacks")
         XCTAssertEqual(SiteRenderer.viewKeys.subtracting(keys).sorted(), [], "the list names keys no view holds")
+    }
+
+    /// Keys are compared by their first and last eight bytes and their length: no two of
+    /// the site's names may agree in all three, and each reads back as itself.
+    func testViewKeysAreDistinctAndReadBack() {
+        let packed = SiteRenderer.viewKeys.map(ViewKey.init)
+        XCTAssertEqual(Set(packed).count, SiteRenderer.viewKeys.count)
+        for name in SiteRenderer.viewKeys { XCTAssertEqual(ViewKey(name).description, name) }
+        XCTAssertEqual(("regulationAdopted" as ViewKey), ViewKey("regulationAdopted"))
+        XCTAssertNotEqual(ViewKey("name"), ViewKey("names"))
+        XCTAssertNotEqual(ViewKey("representsHeader"), ViewKey("representsHeadeR"))
     }
 
     func testTheDefaultThemeHasNoProblems() throws {

@@ -27,7 +27,9 @@ final class TemplateEngineTests: XCTestCase {
 
     /// A view as the `[String: Any]` swift-mustache reads.
     static func plain(_ value: any TemplateValue) -> Any {
-        if let view = value as? View { return view.mapValues(plain) }
+        if let view = value as? View {
+            return Dictionary(zip(view.keys.map(\.description), view.values.map(plain)), uniquingKeysWith: { first, _ in first })
+        }
         if case .list = value.sectionKind {
             var elements: [Any] = []
             value.forEachElement { elements.append(plain($0)) }
