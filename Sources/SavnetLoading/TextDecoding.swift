@@ -93,34 +93,45 @@ private extension TextDecoding {
     static func mayHoldControls(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            let count = bytes.count
+            let scan = ByteScan.Controls()
             var index = 0
-            while index < bytes.count {
-                let b = bytes[index]
-                // Most bytes cannot start anything to look at.
-                if !Self.mayStartControl[Int(b)] {
-                    index += 1
-                    continue
+            while index < count {
+                // Sixteen bytes at a time while none of them is one to look at.
+                while index + 16 <= count, !scan.mayStart(ByteScan.block(base, index)) {
+                    index += 16
                 }
-                if b < 0x20 {
-                    if b == 0x0A || b == 0x09 {
+                // Then byte by byte to the end of the block that has one.
+                let stop = min(index + 16, count)
+                while index < stop {
+                    let b = base[index]
+                    // Most bytes cannot start anything to look at.
+                    if !Self.mayStartControl[Int(b)] {
                         index += 1
                         continue
                     }
-                    if b == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
-                        index += 2
-                        continue
+                    if b < 0x20 {
+                        if b == 0x0A || b == 0x09 {
+                            index += 1
+                            continue
+                        }
+                        if b == 0x0D, index + 1 < count, base[index + 1] == 0x0A {
+                            index += 2
+                            continue
+                        }
+                        return true
                     }
-                    return true
+                    if b == 0x7F || b == 0xC2 && index + 1 < count && (0x80...0x9F).contains(base[index + 1]) { return true }
+                    if b == 0xE2 || b == 0xEF { return true }  // U+2000–U+2FFF, U+FEFF: look closer
+                    index += 1
                 }
-                if b == 0x7F || b == 0xC2 && index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]) { return true }
-                if b == 0xE2 || b == 0xEF { return true }  // U+2000–U+2FFF, U+FEFF: look closer
-                index += 1
             }
             return false
         }
     }
 
-    /// The bytes `mayHoldControls` looks at: C0 controls, DEL, and the leads of C1
+    /// The bytes `mayHoldControls` looks at (`ByteScan.Controls` tests sixteen at once): C0 controls, DEL, and the leads of C1
     /// controls (C2) and of the invisible characters it checks (E2, EF).
     private static let mayStartControl: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
 

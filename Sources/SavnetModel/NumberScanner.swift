@@ -184,26 +184,44 @@ private extension NumberScanner {
             // over the skipped part of the last line only.
             var lastLineStart = -1
             let table = Scanner.skipTable
+            let vectors = ByteScan.Digits()
             scan: while i < count {
-                // Bytes that are none of a digit, `&`, a line break or the last byte of a
-                // Thai digit (E0 B9 90–99) are passed in a tight loop.
-                if table[Int(base[i])] == 0 {
-                    i += 1
-                    continue
+                // Sixteen bytes at a time while none of them can start a number (line
+                // breaks are counted on the way).
+                while i >= 1, i + 16 <= count {
+                    let block = ByteScan.block(base, i)
+                    if vectors.mayStart(block, after: ByteScan.block(base, i - 1)) { break }
+                    if vectors.hasLineFeed(block) {
+                        for at in i..<(i + 16) where base[at] == 0x0A {
+                            line += 1
+                            lastLineStart = at + 1
+                        }
+                    }
+                    i += 16
                 }
-                switch base[i] {
-                case 0x0A:
-                    line += 1
-                    lastLineStart = i + 1
-                case 0x90...0x99:
-                    if i >= index + 2, base[i - 1] == 0xB9, base[i - 2] == 0xE0 {
-                        i -= 2
+                // Then byte by byte, to the end of the block that may.
+                let stop = min(i + 16, count)
+                while i < stop {
+                    // Bytes that are none of a digit, `&`, a line break or the last byte of
+                    // a Thai digit (E0 B9 90–99) are passed in a tight loop.
+                    if table[Int(base[i])] == 0 {
+                        i += 1
+                        continue
+                    }
+                    switch base[i] {
+                    case 0x0A:
+                        line += 1
+                        lastLineStart = i + 1
+                    case 0x90...0x99:
+                        if i >= index + 2, base[i - 1] == 0xB9, base[i - 2] == 0xE0 {
+                            i -= 2
+                            break scan
+                        }
+                    default:
                         break scan
                     }
-                default:
-                    break scan
+                    i += 1
                 }
-                i += 1
             }
             var from = index
             if lastLineStart >= 0 {
