@@ -1,4 +1,5 @@
 import CLibYAML
+import Foundation
 
 /// Builds a flat `YAMLTree` from libyaml's event stream (Debian's `libyaml-dev`, through
 /// pkg-config, as libcmark-gfm is).
@@ -122,18 +123,21 @@ private extension YAMLComposer {
         /// E0 B9 8D E0 B8 B2) written as ำ (E0 B8 B3): it reads the same, so names and
         /// positions typed either way are the same name.
         mutating func appendNormalized(_ value: UnsafeBufferPointer<UInt8>) {
+            guard let base = value.baseAddress else { return }
             let count = value.count
             var copied = 0
-            var index = 0
-            while index + 5 < count {
-                if value[index] == 0xE0, value[index + 1] == 0xB9, value[index + 2] == 0x8D,
-                   value[index + 3] == 0xE0, value[index + 4] == 0xB8, value[index + 5] == 0xB2 {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[copied..<index]))
+            // NIKHAHIT ends in 8D, which no other byte of the pair has: memchr finds each
+            // candidate, and the five bytes around it decide.
+            var from = 2
+            while from + 3 < count, let found = memchr(base + from, 0x8D, count - 3 - from) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if base[at - 2] == 0xE0, base[at - 1] == 0xB9, base[at + 1] == 0xE0, base[at + 2] == 0xB8, base[at + 3] == 0xB2 {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[copied..<(at - 2)]))
                     bytes.append(contentsOf: [0xE0, 0xB8, 0xB3])
-                    index += 6
-                    copied = index
+                    copied = at + 4
+                    from = at + 6
                 } else {
-                    index += 1
+                    from = at + 1
                 }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[copied...]))

@@ -12,6 +12,36 @@ final class YAMLTreeTests: XCTestCase {
         }
     }
 
+    /// NIKHAHIT + SARA AA becomes SARA AM wherever it stands, pair by pair from the left,
+    /// as a plain replacement of code points does; ญ (E0 B8 8D), whose last byte is
+    /// NIKHAHIT's, and pairs at either end, side by side or split, are among the pieces.
+    func testSaraAmTypedInTwoIsJoinedLikeAReplacementOfCodePoints() throws {
+        let pieces: [[Unicode.Scalar]] = [["\u{0E4D}"], ["\u{0E32}"], ["\u{0E4D}", "\u{0E32}"], ["\u{0E33}"], ["\u{0E0D}"],
+                                          ["\u{0E01}"], ["a"], [" "], ["\u{0E4D}", "\u{0E4D}", "\u{0E32}"]]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let scalars = (0..<Int.random(in: 1...12, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            var expected: [Unicode.Scalar] = []
+            var index = 0
+            while index < scalars.count {
+                if index + 1 < scalars.count, scalars[index] == "\u{0E4D}", scalars[index + 1] == "\u{0E32}" {
+                    expected.append("\u{0E33}")
+                    index += 2
+                } else {
+                    expected.append(scalars[index])
+                    index += 1
+                }
+            }
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars)
+            var wanted = ""
+            wanted.unicodeScalars.append(contentsOf: expected)
+            let root = try XCTUnwrap(YAMLComposer.compose("k: \"\(text)\""))
+            XCTAssertEqual(root.value(forKey: "k")?.text.map { Array($0.unicodeScalars) }, Array(wanted.unicodeScalars),
+                           "\(scalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     func testShapesOrderAndPositions() throws {
         let text = """
         area: "8401"
