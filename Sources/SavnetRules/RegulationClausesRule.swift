@@ -25,7 +25,8 @@ struct RegulationClausesRule: Rule {
         var seen: [Int: Located<Int>] = [:]
         var expected = 1
         for number in numbers {
-            let thai = ThaiNumerals.toThai(String(number.value))
+            // Written in Thai digits for a finding only (most clauses have none).
+            var thai: String { ThaiNumerals.toThai(String(number.value)) }
             if let first = seen[number.value] {
                 findings.append(finding(.error, at: number.location, Localized(
                     th: "เลข\(noun.th) \(thai) ซ้ำกัน (\(noun.th)แรกอยู่บรรทัดที่ \(ThaiNumerals.toThai(String(first.location.line))))",

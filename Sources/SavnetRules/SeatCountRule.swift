@@ -17,16 +17,19 @@ struct SeatCountRule: Rule {
                     en: "the order template has \(Self.templateSize) positions for a district committee; this one has \(network.committee.count) members"),
                     hint: Localized(th: "ตรวจรายชื่อกับคำสั่งแต่งตั้ง", en: "check the list against the appointment order")))
             }
-            var holders: [Position: [Member]] = [:]
-            for member in network.committee {
-                guard let position = member.position, position != .chair, !position.isOpenEnded else { continue }
-                holders[position, default: []].append(member)
+            // Holders are counted, and the first one past the seats found only for a finding:
+            // members are large values, not copied.
+            var counts: [Position: Int] = [:]
+            for index in network.committee.indices {
+                guard let position = network.committee[index].position, position != .chair, !position.isOpenEnded else { continue }
+                counts[position, default: 0] += 1
             }
             for position in Position.allCases {
-                guard let holders = holders[position], holders.count > position.seats else { continue }
-                findings.append(finding(.warning, at: holders[position.seats].positionText.location, Localized(
-                    th: "แบบคำสั่งกำหนดตำแหน่ง\(position.thaiName)ไว้ \(position.seats) คน แต่มี \(holders.count) คน",
-                    en: "the order template has \(position.seats) seat(s) for \(position.label.en), but \(holders.count) people hold it"),
+                guard let count = counts[position], count > position.seats else { continue }
+                let extra = network.committee.indices.filter { network.committee[$0].position == position }[position.seats]
+                findings.append(finding(.warning, at: network.committee[extra].positionText.location, Localized(
+                    th: "แบบคำสั่งกำหนดตำแหน่ง\(position.thaiName)ไว้ \(position.seats) คน แต่มี \(count) คน",
+                    en: "the order template has \(position.seats) seat(s) for \(position.label.en), but \(count) people hold it"),
                     hint: Localized(th: "ตรวจตำแหน่งตามคำสั่งแต่งตั้ง หรือเปลี่ยนเป็น กรรมการ",
                                     en: "check the positions against the order, or make the extra people กรรมการ (member)")))
             }
