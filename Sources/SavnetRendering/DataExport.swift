@@ -439,7 +439,7 @@ enum Popolo {
                       extra: ((inout JSONWriter) -> Void)? = nil, into json: inout JSONWriter) -> [DirectorySpans] {
         let order = files.indices.sorted { organizationID(files[$0]) < organizationID(files[$1]) }
         var spans = Array(repeating: [Range<Int>](), count: files.count)
-        func list(_ name: String, _ section: Int) {
+        func list(_ name: StaticString, _ section: Int) {
             json.key(name)
             json.beginArray()
             var first = true

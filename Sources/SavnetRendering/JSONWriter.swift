@@ -15,10 +15,16 @@ public struct JSONWriter {
     mutating func beginArray() { value(); bytes.append(0x5B); needsComma.append(false) }
     mutating func endArray() { needsComma.removeLast(); bytes.append(0x5D) }
 
-    /// Writes `"key":`; the next value belongs to it.
-    mutating func key(_ key: String) {
+    /// Writes `"key":`; the next value belongs to it. Keys are savnet's own names, written
+    /// as literals: they need no escaping, and their bytes are copied as they are.
+    mutating func key(_ key: StaticString) {
         value()
-        string(key, asValue: false)
+        bytes.append(0x22)
+        key.withUTF8Buffer { name in
+            assert(!name.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C }, "a JSON key that needs escaping")
+            bytes.append(contentsOf: name)
+        }
+        bytes.append(0x22)
         bytes.append(0x3A)
         needsComma[needsComma.count - 1] = false
     }
@@ -70,7 +76,7 @@ public struct JSONWriter {
     mutating func null() { value(); bytes.append(contentsOf: "null".utf8) }
 
     /// `key: text`, or nothing when `text` is nil.
-    mutating func field(_ name: String, _ text: String?) {
+    mutating func field(_ name: StaticString, _ text: String?) {
         guard let text else { return }
         key(name)
         string(text)

@@ -100,6 +100,9 @@ private struct RenderState {
                 index -= 1
             }
         }
+        // Most names have one part: the value found is the answer, handed back without a
+        // copy (copying an existential is a call into the runtime).
+        if name.parts.count == 1 { return value }
         guard var current = value else { return nil }
         for part in name.parts.dropFirst() {
             guard let next = current.field(part) else { return nil }
