@@ -46,17 +46,25 @@ public enum ThaiNumerals {
 
     /// Replaces every Arabic digit in `text` with its Thai digit, as official documents print them.
     public static func toThai(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count * 2)
-        for byte in text.utf8 {
-            if byte >= 0x30 && byte <= 0x39 {
-                out.append(contentsOf: [0xE0, 0xB9, byte - 0x30 + 0x90])
-            } else {
-                out.append(byte)
+        // Read through the bytes' storage: documents print every number this way.
+        var copy = text
+        let converted = copy.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: { $0 &- 0x30 < 10 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 2 * (bytes.count - first))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+            for byte in bytes[first...] {
+                if byte &- 0x30 < 10 {
+                    out.append(0xE0)
+                    out.append(0xB9)
+                    out.append(byte &- 0x30 &+ 0x90)
+                } else {
+                    out.append(byte)
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
+        return converted ?? text
     }
 
     /// Whether the scalar is one of ๐–๙.
@@ -76,13 +84,15 @@ public enum ThaiNumerals {
     /// Whether the text has a Thai digit (U+0E50–U+0E59, `E0 B9 90`–`E0 B9 99`), or with
     /// `arabic` an Arabic one.
     static func hasDigit(_ text: String, arabic: Bool = true) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            if arabic, byte >= 0x30 && byte <= 0x39 { return true }
-            if previous == (0xE0, 0xB9), byte >= 0x90 && byte <= 0x99 { return true }
-            previous = (previous.1, byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if arabic, byte &- 0x30 < 10 { return true }
+                if index >= 2, byte &- 0x90 < 10, bytes[index - 1] == 0xB9, bytes[index - 2] == 0xE0 { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// Whether the text is only digits (Arabic or Thai), `,` separators and an optional sign.
