@@ -88,6 +88,8 @@ struct BuildCommand: ParsableCommand {
         let settings = try resolvedSettings(project)
         let today = try options.resolvedToday(settings)
         let gazetteer = try options.gazetteer(settings, project)
+        // The line-break lexicon is built on another core while this one reads the content.
+        Thread.detachNewThread { ThaiLineBreaks.prepare() }
         // The search index is savnet's own (search/), written with the pages.
         let searchIndexed = settings.search != .off
         let themeData: Theme

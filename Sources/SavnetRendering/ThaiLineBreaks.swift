@@ -80,6 +80,10 @@ public enum ThaiLineBreaks {
         }
     }
 
+    /// Builds the lexicon now (about 20 ms, once per process), so that a build can do it
+    /// on another core while it reads the content, not when the first page renders.
+    public static func prepare() { _ = Lexicon.shared }
+
     /// The page with its Thai words wrapped.
     public static func apply(_ html: String) -> [UInt8] {
         var input = html
