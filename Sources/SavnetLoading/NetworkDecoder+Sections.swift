@@ -9,8 +9,7 @@ extension NetworkDecoder {
             reader.text(item, "funds.sources[\(index + 1)]")
         }
         for (index, item) in reader.list(fields["accounts"], "funds.accounts").enumerated() {
-            let path = "funds.accounts[\(index + 1)]"
-            guard let account = account(item, path) else { continue }
+            guard let account = account(item, "funds.accounts[\(index + 1)]") else { continue }
             funds.accounts.append(account)
         }
         return funds
@@ -45,8 +44,7 @@ extension NetworkDecoder {
             plan.fiscalYear = nil
         }
         for (index, item) in reader.list(fields["activities"], "plan.activities").enumerated() {
-            let path = "plan.activities[\(index + 1)]"
-            guard let row = reader.fields(item, path, allowed: ["name", "months", "budget", "responsible", "indicator"])
+            guard let row = reader.fields(item, "plan.activities[\(index + 1)]", allowed: ["name", "months", "budget", "responsible", "indicator"])
             else { continue }
             guard let name = reader.text(row["name"], row.path("name")) else {
                 reader.missing("name", in: row)
@@ -68,14 +66,14 @@ extension NetworkDecoder {
         regulation.title = reader.text(fields["title"], "regulation.title")
         regulation.adopted = reader.date(fields["adopted"], "regulation.adopted")
         for (index, item) in reader.list(fields["chapters"], "regulation.chapters").enumerated() {
-            let path = "regulation.chapters[\(index + 1)]"
-            guard let chapterFields = reader.fields(item, path, allowed: ["number", "title", "clauses"]) else { continue }
+            guard let chapterFields = reader.fields(item, "regulation.chapters[\(index + 1)]", allowed: ["number", "title", "clauses"])
+            else { continue }
             var chapter = RegulationChapter()
             chapter.number = reader.int(chapterFields["number"], chapterFields.path("number"), in: 1...999)
             chapter.title = reader.text(chapterFields["title"], chapterFields.path("title"))
             for (clauseIndex, clauseNode) in reader.list(chapterFields["clauses"], chapterFields.path("clauses")).enumerated() {
-                let clausePath = "\(path).clauses[\(clauseIndex + 1)]"
-                guard let clauseFields = reader.fields(clauseNode, clausePath, allowed: ["number", "text"]) else { continue }
+                guard let clauseFields = reader.fields(clauseNode, "\(chapterFields.keyPath).clauses[\(clauseIndex + 1)]",
+                                                       allowed: ["number", "text"]) else { continue }
                 guard let number = reader.int(clauseFields["number"], clauseFields.path("number"), in: 1...999) else {
                     if clauseFields["number"] == nil { reader.missing("number", in: clauseFields) }
                     continue
@@ -92,8 +90,7 @@ extension NetworkDecoder {
     mutating func contacts(_ node: YAMLNode?) -> [Contact] {
         var result: [Contact] = []
         for (index, item) in reader.list(node, "contacts").enumerated() {
-            let path = "contacts[\(index + 1)]"
-            guard let fields = reader.fields(item, path, allowed: ["name", "phone", "email", "consent"]) else { continue }
+            guard let fields = reader.fields(item, "contacts[\(index + 1)]", allowed: ["name", "phone", "email", "consent"]) else { continue }
             var contact = Contact(location: reader.location(item))
             contact.name = reader.text(fields["name"], fields.path("name"))
             contact.phone = reader.text(fields["phone"], fields.path("phone"))
@@ -106,15 +103,15 @@ extension NetworkDecoder {
 }
 
 private extension NetworkDecoder {
-    mutating func account(_ node: YAMLNode, _ path: String) -> BankAccount? {
-        guard let fields = reader.fields(node, path, allowed: ["bank", "branch", "name", "signatories", "withdrawal"])
+    mutating func account(_ node: YAMLNode, _ path: @escaping @autoclosure () -> String) -> BankAccount? {
+        guard let fields = reader.fields(node, path(), allowed: ["bank", "branch", "name", "signatories", "withdrawal"])
         else { return nil }
         var account = BankAccount(location: reader.location(node))
         account.bank = reader.text(fields["bank"], fields.path("bank"))
         account.branch = reader.text(fields["branch"], fields.path("branch"))
         account.name = reader.text(fields["name"], fields.path("name"))
         account.signatories = reader.list(fields["signatories"], fields.path("signatories")).enumerated()
-            .compactMap { index, item in reader.text(item, "\(path).signatories[\(index + 1)]") }
+            .compactMap { index, item in reader.text(item, "\(path()).signatories[\(index + 1)]") }
         if let withdrawal = fields["withdrawal"],
            let rule = reader.fields(withdrawal, fields.path("withdrawal"), allowed: ["required", "always"]) {
             account.required = reader.int(rule["required"], rule.path("required"), in: 1...20)

@@ -113,8 +113,7 @@ private extension NetworkDecoder {
     mutating func members(_ node: YAMLNode) -> [Member] {
         var result: [Member] = []
         for (index, item) in reader.list(node, "committee").enumerated() {
-            let path = "committee[\(index + 1)]"
-            guard let fields = reader.fields(item, path, allowed: Self.memberKeys) else {
+            guard let fields = reader.fields(item, "committee[\(index + 1)]", allowed: Self.memberKeys) else {
                 continue
             }
             guard let positionText = reader.text(fields["position"], fields.path("position")) else {
@@ -142,8 +141,7 @@ private extension NetworkDecoder {
     mutating func advisors(_ node: YAMLNode?) -> [Advisor] {
         var result: [Advisor] = []
         for (index, item) in reader.list(node, "advisors").enumerated() {
-            let path = "advisors[\(index + 1)]"
-            guard let fields = reader.fields(item, path, allowed: ["title", "name", "role"]) else { continue }
+            guard let fields = reader.fields(item, "advisors[\(index + 1)]", allowed: ["title", "name", "role"]) else { continue }
             guard let name = reader.text(fields["name"], fields.path("name")) else {
                 reader.missing("name", in: fields)
                 continue
@@ -159,8 +157,7 @@ private extension NetworkDecoder {
     mutating func groups(_ node: YAMLNode) -> [VillageGroup] {
         var result: [VillageGroup] = []
         for (index, item) in reader.list(node, "groups").enumerated() {
-            let path = "groups[\(index + 1)]"
-            guard let fields = reader.fields(item, path, allowed: ["village", "name", "members", "savings"]) else {
+            guard let fields = reader.fields(item, "groups[\(index + 1)]", allowed: ["village", "name", "members", "savings"]) else {
                 continue
             }
             guard let village = reader.int(fields["village"], fields.path("village"), in: 1...999) else {

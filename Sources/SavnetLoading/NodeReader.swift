@@ -25,15 +25,15 @@ struct NodeReader {
     }
 
     /// A mapping's entries, warning about keys outside `allowed` (with a suggestion).
-    mutating func fields(_ node: YAMLNode, _ keyPath: String, allowed: [String]) -> Fields? {
+    mutating func fields(_ node: YAMLNode, _ keyPath: @escaping @autoclosure () -> String, allowed: [String]) -> Fields? {
         guard node.isMapping else {
-            wrongType(node, keyPath, expected: Localized(th: "ชุดข้อมูลแบบ คีย์: ค่า", en: "a mapping of `key: value` lines"))
+            wrongType(node, keyPath(), expected: Localized(th: "ชุดข้อมูลแบบ คีย์: ค่า", en: "a mapping of `key: value` lines"))
             return nil
         }
         for (key, _) in node.pairs where !node.tree.scalar(key.index, isOneOf: allowed) {
-            unknownKey(key, key.text ?? "", keyPath, allowed: allowed)
+            unknownKey(key, key.text ?? "", keyPath(), allowed: allowed)
         }
-        return Fields(node: node, keyPath: keyPath)
+        return Fields(node: node, describePath: keyPath)
     }
 
     /// The items of a sequence; a single value where a list was expected is an error.
@@ -193,8 +193,11 @@ struct NodeReader {
 struct Fields {
     /// The mapping node itself.
     let node: YAMLNode
-    /// Where in the document the mapping sits (`committee[3]`).
-    let keyPath: String
+    /// Where in the document the mapping sits (`committee[3]`), written out only for a
+    /// finding: building the text for every list item was about 2 % of a check.
+    let describePath: () -> String
+
+    var keyPath: String { describePath() }
 
     subscript(key: String) -> YAMLNode? { node.value(forKey: key) }
 
