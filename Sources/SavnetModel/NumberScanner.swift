@@ -117,6 +117,11 @@ private extension NumberScanner {
         }
 
         mutating func closeRun() {
+            // Most calls find nothing to close (a new group after a skip): no array is touched.
+            guard !digits.isEmpty || !groups.isEmpty || !runDigits.isEmpty else {
+                joinable = false
+                return
+            }
             closeGroup()
             if !groups.isEmpty { emit() }
             groups.removeAll(keepingCapacity: true)
