@@ -95,11 +95,11 @@ private extension TextDecoding {
         return text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return false }
             let count = bytes.count
-            let scan = ByteScan.Controls()
+            let scan = ByteScan.ByteSet.controls
             var index = 0
             while index < count {
                 // Sixteen bytes at a time while none of them is one to look at.
-                while index + 16 <= count, !scan.mayStart(ByteScan.block(base, index)) {
+                while index + 16 <= count, !scan.any(ByteScan.block(base, index)) {
                     index += 16
                 }
                 // Then byte by byte to the end of the block that has one.
@@ -131,7 +131,7 @@ private extension TextDecoding {
         }
     }
 
-    /// The bytes `mayHoldControls` looks at (`ByteScan.Controls` tests sixteen at once): C0 controls, DEL, and the leads of C1
+    /// The bytes `mayHoldControls` looks at (`ByteScan.ByteSet.controls` tests sixteen at once): C0 controls, DEL, and the leads of C1
     /// controls (C2) and of the invisible characters it checks (E2, EF).
     private static let mayStartControl: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
 

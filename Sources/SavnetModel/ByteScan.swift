@@ -1,7 +1,7 @@
 /// Tests on sixteen bytes at once, for the passes that read every byte of a file or a
-/// page looking for a few kinds of byte (control characters, digits). Most blocks hold
-/// none of them and are passed in a few vector instructions instead of sixteen table
-/// lookups; a block that holds one is read again byte by byte by the caller.
+/// page looking for a few kinds of byte (control characters, digits, bytes to escape).
+/// Most blocks hold none of them and are passed in a few vector instructions instead of
+/// sixteen table lookups; a block that holds one is read again byte by byte.
 ///
 /// A scan is made once per text, outside its loop: it holds its comparison vectors, as
 /// building a vector from a scalar (or comparing with one) inside the loop is generic
@@ -13,27 +13,45 @@ public enum ByteScan {
         UnsafeRawPointer(base + offset).loadUnaligned(as: SIMD16<UInt8>.self)
     }
 
-    /// Finds blocks that may hold a control or invisible character: a C0 control other
-    /// than line feed and tab, DEL, or the lead byte C2, E2 or EF.
-    public struct Controls {
-        @usableFromInline let space, lineFeed, tab, delete, c2, e2, ef: SIMD16<UInt8>
+    /// A set of bytes: those below a bound (but two exceptions) and up to five others
+    /// (repeat one to name fewer).
+    public struct ByteSet {
+        @usableFromInline let bound, exceptA, exceptB, a, b, c, d, e: SIMD16<UInt8>
+
+        /// Control characters and the lead bytes of invisible ones: a C0 control other
+        /// than line feed and tab, DEL, or the lead byte C2, E2 or EF.
+        public static var controls: ByteSet { ByteSet(below: 0x20, except: (0x0A, 0x09), 0x7F, 0xC2, 0xE2, 0xEF, 0xEF) }
 
         @inlinable
-        public init() {
-            space = SIMD16(repeating: 0x20)
-            lineFeed = SIMD16(repeating: 0x0A)
-            tab = SIMD16(repeating: 0x09)
-            delete = SIMD16(repeating: 0x7F)
-            c2 = SIMD16(repeating: 0xC2)
-            e2 = SIMD16(repeating: 0xE2)
-            ef = SIMD16(repeating: 0xEF)
+        public init(below bound: UInt8, except: (UInt8, UInt8) = (0xFF, 0xFF),
+                    _ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8, _ e: UInt8) {
+            (self.bound, exceptA, exceptB) = (SIMD16(repeating: bound), SIMD16(repeating: except.0), SIMD16(repeating: except.1))
+            (self.a, self.b, self.c, self.d, self.e) = (SIMD16(repeating: a), SIMD16(repeating: b), SIMD16(repeating: c),
+                                                        SIMD16(repeating: d), SIMD16(repeating: e))
         }
 
+        /// Whether the block holds a byte of the set.
         @inlinable @inline(__always)
-        public func mayStart(_ block: SIMD16<UInt8>) -> Bool {
-            let control = (block .< space) .& (block .!= lineFeed) .& (block .!= tab)
-            let other = (block .== delete) .| (block .== c2) .| (block .== e2) .| (block .== ef)
-            return any(control .| other)
+        public func any(_ block: SIMD16<UInt8>) -> Bool {
+            let below = (block .< bound) .& (block .!= exceptA) .& (block .!= exceptB)
+            return Swift.any(below .| (block .== a) .| (block .== b) .| (block .== c) .| (block .== d) .| (block .== e))
+        }
+
+        /// Calls `found` with the offset of each byte of `bytes` that is in the set and
+        /// that `isMember` (the same set, byte by byte) confirms, in order.
+        @inlinable @inline(__always)
+        public func forEach(in bytes: UnsafeBufferPointer<UInt8>, isMember: (UInt8) -> Bool, _ found: (Int) -> Void) {
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                while index + 16 <= count, !any(ByteScan.block(base, index)) { index += 16 }
+                let stop = min(index + 16, count)
+                while index < stop {
+                    if isMember(base[index]) { found(index) }
+                    index += 1
+                }
+            }
         }
     }
 
@@ -45,12 +63,8 @@ public enum ByteScan {
 
         @inlinable
         public init() {
-            zero = SIMD16(repeating: 0x30)
-            ninety = SIMD16(repeating: 0x90)
-            ten = SIMD16(repeating: 10)
-            ampersand = SIMD16(repeating: 0x26)
-            b9 = SIMD16(repeating: 0xB9)
-            lineFeed = SIMD16(repeating: 0x0A)
+            (zero, ninety, ten) = (SIMD16(repeating: 0x30), SIMD16(repeating: 0x90), SIMD16(repeating: 10))
+            (ampersand, b9, lineFeed) = (SIMD16(repeating: 0x26), SIMD16(repeating: 0xB9), SIMD16(repeating: 0x0A))
         }
 
         /// `previous` is the block one byte earlier.
@@ -63,43 +77,5 @@ public enum ByteScan {
 
         @inlinable @inline(__always)
         public func hasLineFeed(_ block: SIMD16<UInt8>) -> Bool { any(block .== lineFeed) }
-    }
-
-    /// Finds blocks that hold any of up to five given bytes.
-    public struct Bytes {
-        @usableFromInline let a, b, c, d, e: SIMD16<UInt8>
-
-        /// The bytes to find (repeat one to look for fewer).
-        @inlinable
-        public init(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8, _ e: UInt8) {
-            self.a = SIMD16(repeating: a)
-            self.b = SIMD16(repeating: b)
-            self.c = SIMD16(repeating: c)
-            self.d = SIMD16(repeating: d)
-            self.e = SIMD16(repeating: e)
-        }
-
-        @inlinable @inline(__always)
-        public func any(_ block: SIMD16<UInt8>) -> Bool {
-            Swift.any((block .== a) .| (block .== b) .| (block .== c) .| (block .== d) .| (block .== e))
-        }
-    }
-
-    /// Finds blocks that hold a byte below a bound or any of three given bytes.
-    public struct BelowOrBytes {
-        @usableFromInline let bound, a, b, c: SIMD16<UInt8>
-
-        @inlinable
-        public init(below bound: UInt8, _ a: UInt8, _ b: UInt8, _ c: UInt8) {
-            self.bound = SIMD16(repeating: bound)
-            self.a = SIMD16(repeating: a)
-            self.b = SIMD16(repeating: b)
-            self.c = SIMD16(repeating: c)
-        }
-
-        @inlinable @inline(__always)
-        public func any(_ block: SIMD16<UInt8>) -> Bool {
-            Swift.any((block .< bound) .| (block .== a) .| (block .== b) .| (block .== c))
-        }
     }
 }

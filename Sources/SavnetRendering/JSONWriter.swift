@@ -100,26 +100,15 @@ public struct JSONWriter {
     static func escape(_ text: String, into bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let count = buffer.count
-            let scan = ByteScan.BelowOrBytes(below: 0x20, 0x22, 0x5C, 0x3C)
             var start = 0
-            var index = 0
-            while index < count {
-                // Sixteen bytes at a time while none needs escaping (names, Thai text).
-                if index & 15 == 0 {
-                    while index + 16 <= count, !scan.any(ByteScan.block(base, index)) { index += 16 }
-                    if index >= count { break }
+            // Names and Thai text need no escaping: whole blocks are passed.
+            ByteScan.ByteSet(below: 0x20, 0x22, 0x5C, 0x3C, 0x3C, 0x3C)
+                .forEach(in: buffer, isMember: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C }) { at in
+                    if start < at { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<at])) }
+                    escape(CollectionOfOne(buffer[at]), into: &bytes)
+                    start = at + 1
                 }
-                let at = index
-                let byte = base[at]
-                index += 1
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C else { continue }
-                if start < at { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<at])) }
-                escape(CollectionOfOne(byte), into: &bytes)
-                start = at + 1
-            }
-            if start < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...])) }
+            if start < buffer.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...])) }
         }
     }
 

@@ -196,36 +196,23 @@ enum HTMLEscaping {
     private static let special: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27
 
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        guard let base = bytes.baseAddress else { return }
-        let count = bytes.count
-        let scan = ByteScan.Bytes(0x26, 0x3C, 0x3E, 0x22, 0x27)
         var start = 0
-        var index = 0
-        while index < count {
-            // Sixteen bytes at a time while none is one of the five.
-            if index & 15 == 0 {
-                while index + 16 <= count, !scan.any(ByteScan.block(base, index)) { index += 16 }
-                if index >= count { break }
+        // Most bytes (all of Thai text) are none of the five: whole blocks are passed.
+        ByteScan.ByteSet(below: 0, 0x26, 0x3C, 0x3E, 0x22, 0x27)
+            .forEach(in: bytes, isMember: { $0 < 64 && special >> $0 & 1 == 1 }) { at in
+                let replacement: StaticString
+                switch bytes[at] {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                default: replacement = "&#39;"
+                }
+                if start < at { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at])) }
+                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+                start = at + 1
             }
-            // Most bytes (all of Thai text) are none of the five: one test passes them.
-            let at = index
-            let byte = base[at]
-            index += 1
-            guard byte < 64, special >> byte & 1 == 1 else { continue }
-            let replacement: StaticString
-            switch byte {
-            case 0x26: replacement = "&amp;"
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            case 0x22: replacement = "&quot;"
-            case 0x27: replacement = "&#39;"
-            default: continue
-            }
-            if start < at { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at])) }
-            replacement.withUTF8Buffer { output.append(contentsOf: $0) }
-            start = at + 1
-        }
-        if start < count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
+        if start < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
     }
 }
 
