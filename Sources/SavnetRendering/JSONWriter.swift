@@ -1,4 +1,5 @@
 import SavnetModel
+
 /// A small, fast JSON writer for the site's data files: keys are written in the order
 /// given (callers sort them), strings escaped per RFC 8259. Foundation's `JSONEncoder`
 /// took about three seconds for national-scale data; this takes a fraction.
