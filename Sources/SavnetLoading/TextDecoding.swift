@@ -106,16 +106,13 @@ private extension TextDecoding {
                 let stop = min(index + 16, count)
                 while index < stop {
                     let b = base[index]
-                    // Most bytes cannot start anything to look at.
-                    if !Self.mayStartControl[Int(b)] {
+                    // Most bytes cannot start anything to look at (line feeds and tabs
+                    // among them).
+                    if !scan.contains(b) {
                         index += 1
                         continue
                     }
                     if b < 0x20 {
-                        if b == 0x0A || b == 0x09 {
-                            index += 1
-                            continue
-                        }
                         if b == 0x0D, index + 1 < count, base[index + 1] == 0x0A {
                             index += 2
                             continue
@@ -130,10 +127,6 @@ private extension TextDecoding {
             return false
         }
     }
-
-    /// The bytes `mayHoldControls` looks at (`ByteScan.ByteSet.controls` tests sixteen at once): C0 controls, DEL, and the leads of C1
-    /// controls (C2) and of the invisible characters it checks (E2, EF).
-    private static let mayStartControl: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
 
     static func failure(path: String, line: Int, column: Int, detail: Localized) -> Diagnostic {
         Diagnostic(

@@ -14,9 +14,11 @@ public enum ByteScan {
     }
 
     /// A set of bytes: those below a bound (but two exceptions) and up to five others
-    /// (repeat one to name fewer).
+    /// (repeat one to name fewer), tested sixteen at a time (`any`) or one by one
+    /// (`contains`) from the same description.
     public struct ByteSet {
         @usableFromInline let bound, exceptA, exceptB, a, b, c, d, e: SIMD16<UInt8>
+        @usableFromInline let scalars: (bound: UInt8, exceptA: UInt8, exceptB: UInt8, a: UInt8, b: UInt8, c: UInt8, d: UInt8, e: UInt8)
 
         /// Control characters and the lead bytes of invisible ones: a C0 control other
         /// than line feed and tab, DEL, or the lead byte C2, E2 or EF.
@@ -25,6 +27,7 @@ public enum ByteScan {
         @inlinable
         public init(below bound: UInt8, except: (UInt8, UInt8) = (0xFF, 0xFF),
                     _ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8, _ e: UInt8) {
+            scalars = (bound, except.0, except.1, a, b, c, d, e)
             (self.bound, exceptA, exceptB) = (SIMD16(repeating: bound), SIMD16(repeating: except.0), SIMD16(repeating: except.1))
             (self.a, self.b, self.c, self.d, self.e) = (SIMD16(repeating: a), SIMD16(repeating: b), SIMD16(repeating: c),
                                                         SIMD16(repeating: d), SIMD16(repeating: e))
@@ -37,10 +40,17 @@ public enum ByteScan {
             return Swift.any(below .| (block .== a) .| (block .== b) .| (block .== c) .| (block .== d) .| (block .== e))
         }
 
-        /// Calls `found` with the offset of each byte of `bytes` that is in the set and
-        /// that `isMember` (the same set, byte by byte) confirms, in order.
+        /// Whether `byte` is in the set.
         @inlinable @inline(__always)
-        public func forEach(in bytes: UnsafeBufferPointer<UInt8>, isMember: (UInt8) -> Bool, _ found: (Int) -> Void) {
+        public func contains(_ byte: UInt8) -> Bool {
+            let set = scalars
+            return byte < set.bound && byte != set.exceptA && byte != set.exceptB
+                || byte == set.a || byte == set.b || byte == set.c || byte == set.d || byte == set.e
+        }
+
+        /// Calls `found` with the offset of each byte of `bytes` that is in the set, in order.
+        @inlinable @inline(__always)
+        public func forEach(in bytes: UnsafeBufferPointer<UInt8>, _ found: (Int) -> Void) {
             guard let base = bytes.baseAddress else { return }
             let count = bytes.count
             var index = 0
@@ -48,7 +58,7 @@ public enum ByteScan {
                 while index + 16 <= count, !any(ByteScan.block(base, index)) { index += 16 }
                 let stop = min(index + 16, count)
                 while index < stop {
-                    if isMember(base[index]) { found(index) }
+                    if contains(base[index]) { found(index) }
                     index += 1
                 }
             }

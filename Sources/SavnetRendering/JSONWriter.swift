@@ -104,7 +104,7 @@ public struct JSONWriter {
             var start = 0
             // Names and Thai text need no escaping: whole blocks are passed.
             ByteScan.ByteSet(below: 0x20, 0x22, 0x5C, 0x3C, 0x3C, 0x3C)
-                .forEach(in: buffer, isMember: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C }) { at in
+                .forEach(in: buffer) { at in
                     if start < at { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<at])) }
                     escape(CollectionOfOne(buffer[at]), into: &bytes)
                     start = at + 1

@@ -151,13 +151,6 @@ struct View: TemplateValue, ExpressibleByDictionaryLiteral {
         }
         return merged
     }
-
-    /// The same keys with each value transformed.
-    func mapValues(_ transform: (any TemplateValue) -> any TemplateValue) -> View {
-        var mapped = self
-        mapped.values = values.map(transform)
-        return mapped
-    }
 }
 
 extension String: TemplateValue {
@@ -189,17 +182,13 @@ extension Array: TemplateValue where Element: TemplateValue {
     }
 }
 
-
 /// HTML escaping on UTF-8 bytes (`&`, `<`, `>`, `"`, `'`).
 enum HTMLEscaping {
-    /// The five bytes escaped, as bits of a word (all are below 64).
-    private static let special: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27
-
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         var start = 0
         // Most bytes (all of Thai text) are none of the five: whole blocks are passed.
         ByteScan.ByteSet(below: 0, 0x26, 0x3C, 0x3E, 0x22, 0x27)
-            .forEach(in: bytes, isMember: { $0 < 64 && special >> $0 & 1 == 1 }) { at in
+            .forEach(in: bytes) { at in
                 let replacement: StaticString
                 switch bytes[at] {
                 case 0x26: replacement = "&amp;"
