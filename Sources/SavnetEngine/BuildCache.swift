@@ -30,7 +30,7 @@ public enum CacheStatus: Equatable, Sendable {
 /// The output's digests are kept, not its bytes, so only files that differ are written.
 public enum BuildCache {
     static let magic = Array("savnet build cache\n".utf8)
-    static let formatVersion = 6
+    static let formatVersion = 7
     static let sealMagic = Array("\nsavnet cache sum\n".utf8)
 
     /// The state followed by its digest, so that a state file damaged on disk is

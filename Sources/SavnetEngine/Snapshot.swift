@@ -211,6 +211,7 @@ public extension SnapshotWriter {
                 writer.write(person.hash)
                 writer.write(person.check)
                 writer.write(Int(person.line))
+                writer.write(Int(person.member))
             }
             writer.write(outline.figures)
             writer.write(outline.termEnd) { $0.write($1) }
@@ -275,7 +276,7 @@ public extension SnapshotReader {
             NetworkOutline(area: try reader.readString(), lastChanged: try reader.readOptional { try $0.readDate() },
                            people: try reader.readArray { reader in
                                PersonKey(hash: try reader.readUInt64(), check: try reader.readUInt64(),
-                                         line: Int32(clamping: try reader.readInt()))
+                                         line: Int32(clamping: try reader.readInt()), member: Int32(clamping: try reader.readInt()))
                            },
                            figures: try reader.readRollUp(), termEnd: try reader.readOptional { try $0.readDate() })
         }

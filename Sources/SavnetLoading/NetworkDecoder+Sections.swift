@@ -50,12 +50,13 @@ extension NetworkDecoder {
                 reader.missing("name", in: row)
                 continue
             }
-            var activity = PlanActivity(name: name)
-            activity.months = months(row["months"], row.path("months"))
-            activity.budget = reader.amount(row["budget"], row.path("budget"))
-            activity.responsible = reader.text(row["responsible"], row.path("responsible"))
-            activity.indicator = reader.text(row["indicator"], row.path("indicator"))
-            plan.activities.append(activity)
+            // Filled in place, as the decoder's other rows: appending a finished row copied it.
+            plan.activities.append(PlanActivity(name: name))
+            let last = plan.activities.count - 1
+            plan.activities[last].months = months(row["months"], row.path("months"))
+            plan.activities[last].budget = reader.amount(row["budget"], row.path("budget"))
+            plan.activities[last].responsible = reader.text(row["responsible"], row.path("responsible"))
+            plan.activities[last].indicator = reader.text(row["indicator"], row.path("indicator"))
         }
         return plan
     }
@@ -78,9 +79,8 @@ extension NetworkDecoder {
                     if clauseFields["number"] == nil { reader.missing("number", in: clauseFields) }
                     continue
                 }
-                var clause = RegulationClause(number: number)
-                clause.text = reader.text(clauseFields["text"], clauseFields.path("text"))
-                chapter.clauses.append(clause)
+                chapter.clauses.append(RegulationClause(number: number))
+                chapter.clauses[chapter.clauses.count - 1].text = reader.text(clauseFields["text"], clauseFields.path("text"))
             }
             regulation.chapters.append(chapter)
         }

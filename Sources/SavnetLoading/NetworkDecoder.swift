@@ -129,11 +129,11 @@ private extension NetworkDecoder {
             case let .exact(found), let .misspelled(found): position = found
             case .unknown, .ambiguous: position = nil
             }
-            var member = Member(positionText: positionText, position: position, name: name, location: reader.location(item))
-            member.title = reader.text(fields["title"], fields.path("title"))
-            member.represents = reader.text(fields["represents"], fields.path("represents"))
+            // Filled in place: a member is a large value, and appending a finished one copied it.
+            result.append(Member(positionText: positionText, position: position, name: name, location: reader.location(item)))
+            result[result.count - 1].title = reader.text(fields["title"], fields.path("title"))
+            result[result.count - 1].represents = reader.text(fields["represents"], fields.path("represents"))
                 .map { Located(ThaiNumerals.toArabic($0.value), at: $0.location) }
-            result.append(member)
         }
         return result
     }
@@ -164,11 +164,10 @@ private extension NetworkDecoder {
                 if fields["village"] == nil { reader.missing("village", in: fields) }
                 continue
             }
-            var group = VillageGroup(village: village)
-            group.name = reader.text(fields["name"], fields.path("name"))
-            group.members = reader.int(fields["members"], fields.path("members"))
-            group.savings = reader.amount(fields["savings"], fields.path("savings"))
-            result.append(group)
+            result.append(VillageGroup(village: village))
+            result[result.count - 1].name = reader.text(fields["name"], fields.path("name"))
+            result[result.count - 1].members = reader.int(fields["members"], fields.path("members"))
+            result[result.count - 1].savings = reader.amount(fields["savings"], fields.path("savings"))
         }
         return result
     }

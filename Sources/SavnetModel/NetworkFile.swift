@@ -149,10 +149,14 @@ public struct NetworkOutline: Sendable, Equatable {
         figures = RollUp(figuresOf: network)
         termEnd = network.term?.end
         let level = network.area.value.utf8.count
-        people = network.committee.compactMap { member in
-            PersonName.hashes(member.name.value, level: level).map {
-                PersonKey(hash: $0.hash, check: $0.check, line: Int32(clamping: member.name.location.line))
-            }
+        // By index: binding each member would copy it (nine reference-counted fields).
+        let committee = network.committee
+        people = []
+        people.reserveCapacity(committee.count)
+        for index in committee.indices {
+            guard let (hash, check) = PersonName.hashes(committee[index].name.value, level: level) else { continue }
+            people.append(PersonKey(hash: hash, check: check, line: Int32(clamping: committee[index].name.location.line),
+                                    member: Int32(index)))
         }
     }
 }
@@ -164,11 +168,15 @@ public struct PersonKey: Sendable, Equatable {
     public var check: UInt64
     /// The line of the member's name.
     public var line: Int32
+    /// The member's place in the committee (the rules that compare names read the hashes
+    /// here rather than hash every name again).
+    public var member: Int32
 
-    public init(hash: UInt64, check: UInt64, line: Int32) {
+    public init(hash: UInt64, check: UInt64, line: Int32, member: Int32) {
         self.hash = hash
         self.check = check
         self.line = line
+        self.member = member
     }
 }
 

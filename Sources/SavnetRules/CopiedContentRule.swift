@@ -13,18 +13,19 @@ struct CopiedContentRule: Rule {
             // The same person on two committees of one level: the first file by path holds
             // them (looked up in the directory's index of all files, so a check scoped to
             // some files judges them as the whole check does).
-            let level = network.area.value.utf8.count
+            // The names' hashes at the network's level are those its outline keeps (the
+            // directory's index of people is built from them).
             var inThisFile: [(hash: UInt64, check: UInt64)] = []
-            for member in network.committee {
-                guard let (hash, check) = PersonName.hashes(member.name.value, level: level),
-                      !inThisFile.contains(where: { $0 == (hash, check) }),
-                      let first = directory.firstCommittee(hash: hash, check: check)
+            for person in file.outline?.people ?? [] {
+                guard !inThisFile.contains(where: { $0 == (person.hash, person.check) }),
+                      let first = directory.firstCommittee(hash: person.hash, check: person.check)
                 else { continue }
-                inThisFile.append((hash, check))
+                inThisFile.append((person.hash, person.check))
                 guard first.path != file.path else { continue }
-                findings.append(finding(.warning, at: member.name.location, Localized(
-                    th: "\(member.name.value) อยู่ในคณะกรรมการเครือข่ายอื่นระดับเดียวกันด้วย (\(first.path) บรรทัดที่ \(first.line))",
-                    en: "\(member.name.value) is also on another committee of the same level (\(first.path), line \(first.line))"),
+                let name = network.committee[Int(person.member)].name
+                findings.append(finding(.warning, at: name.location, Localized(
+                    th: "\(name.value) อยู่ในคณะกรรมการเครือข่ายอื่นระดับเดียวกันด้วย (\(first.path) บรรทัดที่ \(first.line))",
+                    en: "\(name.value) is also on another committee of the same level (\(first.path), line \(first.line))"),
                     hint: Localized(th: "ไฟล์นี้อาจคัดลอกมาจากเครือข่ายอื่น ตรวจรายชื่อกับคำสั่งแต่งตั้งของพื้นที่นี้",
                                     en: "this file may be a copy of another network's: check the names against this area's order")))
             }
@@ -36,27 +37,28 @@ struct CopiedContentRule: Rule {
     /// Titles that name an area (`นายอำเภอพุนพิน`, `…ตำบลเขาวง`) other than the file's own or
     /// the areas above it.
     private func otherAreas(_ file: NetworkFile, _ network: Network, _ directory: Directory) -> [Diagnostic] {
-        let gazetteer = directory.gazetteer
-        let own = gazetteer.path(to: network.area.value)
-        var expected: [String: String] = [:]  // marker → the name it should be followed by
-        for area in own {
+        var texts: [Located<String>] = []
+        if let title = network.order?.signerTitle { texts.append(title) }
+        if let title = network.regulation?.title { texts.append(title) }
+        if let accounts = network.funds?.accounts {
+            for index in accounts.indices { if let name = accounts[index].name { texts.append(name) } }
+        }
+        guard !texts.isEmpty else { return [] }
+        // Each level's marker and the name that should follow it, province first.
+        var expected: [(marker: [UInt8], name: [UInt8], markerText: String, nameText: String)] = []
+        for area in directory.gazetteer.path(to: network.area.value) {
             switch area.level {
-            case .province: expected["จังหวัด"] = area.nameTH
-            case .district: expected["อำเภอ"] = area.nameTH
-            case .subdistrict: expected["ตำบล"] = area.nameTH
+            case .province: expected.append((Self.provinceMarker, Array(area.nameTH.utf8), "จังหวัด", area.nameTH))
+            case .district: expected.append((Self.districtMarker, Array(area.nameTH.utf8), "อำเภอ", area.nameTH))
+            case .subdistrict: expected.append((Self.subdistrictMarker, Array(area.nameTH.utf8), "ตำบล", area.nameTH))
             case .national: break
             }
         }
         guard !expected.isEmpty else { return [] }
-        var texts: [Located<String>] = []
-        if let title = network.order?.signerTitle { texts.append(title) }
-        if let title = network.regulation?.title { texts.append(title) }
-        for account in network.funds?.accounts ?? [] { if let name = account.name { texts.append(name) } }
         var findings: [Diagnostic] = []
         for text in texts {
             let bytes = Array(text.value.utf8)
-            for (marker, name) in expected {
-                let markerBytes = Array(marker.utf8), nameBytes = Array(name.utf8)
+            for (markerBytes, nameBytes, marker, name) in expected {
                 var start = 0
                 while let found = Self.find(markerBytes, in: bytes, from: start) {
                     let after = found + markerBytes.count
@@ -76,6 +78,10 @@ struct CopiedContentRule: Rule {
         }
         return findings
     }
+
+    static let provinceMarker = Array("จังหวัด".utf8)
+    static let districtMarker = Array("อำเภอ".utf8)
+    static let subdistrictMarker = Array("ตำบล".utf8)
 
     /// Where `needle` next occurs in `haystack` at or after `start`.
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {

@@ -10,8 +10,17 @@ struct RegulationClausesRule: Rule {
         var findings: [Diagnostic] = []
         for (_, network) in directory.networks {
             guard let regulation = network.regulation else { continue }
-            findings += sequence(regulation.clauses.map(\.number), noun: Localized(th: "ข้อ", en: "clause"))
-            findings += sequence(regulation.chapters.compactMap(\.number), noun: Localized(th: "หมวด", en: "chapter"))
+            // The numbers only: the clauses themselves (with their text) are not copied.
+            var clauses: [Located<Int>] = []
+            var chapters: [Located<Int>] = []
+            for chapter in regulation.chapters.indices {
+                if let number = regulation.chapters[chapter].number { chapters.append(number) }
+                for clause in regulation.chapters[chapter].clauses.indices {
+                    clauses.append(regulation.chapters[chapter].clauses[clause].number)
+                }
+            }
+            findings += sequence(clauses, noun: Localized(th: "ข้อ", en: "clause"))
+            findings += sequence(chapters, noun: Localized(th: "หมวด", en: "chapter"))
         }
         return findings
     }
@@ -22,12 +31,14 @@ struct RegulationClausesRule: Rule {
     private func sequence(_ numbers: [Located<Int>], noun: Localized) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let whole = numbers.first?.value == 1
-        var seen: [Int: Located<Int>] = [:]
+        var seen = NumberSet()
         var expected = 1
         for number in numbers {
             // Written in Thai digits for a finding only (most clauses have none).
             var thai: String { ThaiNumerals.toThai(String(number.value)) }
-            if let first = seen[number.value] {
+            // The first of a repeated number is looked for only for a finding.
+            let repeated = !seen.insert(number.value)
+            if repeated, let first = numbers.first(where: { $0.value == number.value }) {
                 findings.append(finding(.error, at: number.location, Localized(
                     th: "เลข\(noun.th) \(thai) ซ้ำกัน (\(noun.th)แรกอยู่บรรทัดที่ \(ThaiNumerals.toThai(String(first.location.line))))",
                     en: "two \(noun.en)s are numbered \(number.value) (the first on line \(first.location.line))"),
@@ -39,7 +50,6 @@ struct RegulationClausesRule: Rule {
                     en: "\(noun.en) numbers jump from \(expected - 1) to \(number.value)"),
                     hint: Localized(th: "ควรเป็น\(noun.th) \(ThaiNumerals.toThai(String(expected)))", en: "this should be \(noun.en) \(expected)")))
             }
-            if seen[number.value] == nil { seen[number.value] = number }
             expected = max(expected, number.value) + 1
         }
         return findings

@@ -18,10 +18,13 @@ struct SubdistrictCommitteeRule: Rule {
                     hint: Localized(th: "เพิ่มผู้แทนกลุ่มออมทรัพย์ของหมู่บ้านจนครบ \(Self.minimumMembers) คน",
                                     en: "add village group representatives until there are \(Self.minimumMembers)")))
             }
-            let villages = Set(network.groups.map(\.village.value))
-            var represented: Set<Int> = []
-            for member in network.committee {
-                guard let represents = member.represents else { continue }
+            var villages = NumberSet()
+            for group in network.groups.indices { villages.insert(network.groups[group].village.value) }
+            var represented = NumberSet()
+            // By index: binding each member would copy it.
+            let committee = network.committee
+            for index in committee.indices {
+                guard let represents = committee[index].represents else { continue }
                 // A municipal community (ชุมชน…) stands where villages do in a town.
                 if ThaiText.hasPrefix(represents.value, "ชุมชน") { continue }
                 guard let village = VillageGroup.number(from: represents.value) else {
