@@ -183,8 +183,7 @@ struct NodeReader {
 
     /// Whether a node is YAML's null (empty, `~`, `null`).
     func isNull(_ node: YAMLNode) -> Bool {
-        guard node.isPlainScalar, node.byteCount <= 4 else { return false }
-        return node.byteCount == 0 || ["~", "null", "Null", "NULL"].contains(where: node.textEquals)
+        node.tree.isNull(node.index)
     }
 }
 

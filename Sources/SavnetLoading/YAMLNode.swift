@@ -66,6 +66,24 @@ final class YAMLTree {
         }
     }
 
+    /// Whether the node at `row` is YAML's null: a plain scalar that is empty, `~`, `null`,
+    /// `Null` or `NULL` (read from the bytes: every value of a document is asked).
+    func isNull(_ row: Int) -> Bool {
+        let entry = rows[row]
+        guard entry.shape == .plainScalar else { return false }
+        switch entry.count {
+        case 0: return true
+        case 1: return bytes[Int(entry.start)] == 0x7E  // ~
+        case 4:
+            let start = Int(entry.start)
+            let (n, u, l1, l2) = (bytes[start], bytes[start + 1], bytes[start + 2], bytes[start + 3])
+            if n == 0x6E { return u == 0x75 && l1 == 0x6C && l2 == 0x6C }  // null
+            guard n == 0x4E else { return false }
+            return (u == 0x75 && l1 == 0x6C && l2 == 0x6C) || (u == 0x55 && l1 == 0x4C && l2 == 0x4C)  // Null, NULL
+        default: return false
+        }
+    }
+
     /// Whether the scalar at `row` is one of `texts`.
     func scalar(_ row: Int, isOneOf texts: [String]) -> Bool {
         let entry = rows[row]

@@ -95,6 +95,22 @@ final class YAMLTreeTests: XCTestCase {
         XCTAssertEqual(root.value(forKey: "c")?.text, "\u{0E33}\u{0E33}")
     }
 
+    /// YAML's null is a plain empty value, `~`, `null`, `Null` or `NULL`; quoted, or any
+    /// other spelling, it is text. Read from the bytes, as the reader asks of every value.
+    func testNullIsReadFromThePlainScalarsBytes() throws {
+        let nulls = ["", "~", "null", "Null", "NULL"]
+        let texts = ["'~'", "\"null\"", "nULL", "nul", "nulls", "NUll", "~~", "0", "ไม่มี", "''"]
+        let yaml = (nulls + texts).enumerated().map { "k\($0.offset): \($0.element)" }.joined(separator: "\n") + "\nlist: [1]"
+        let root = try XCTUnwrap(YAMLComposer.compose(yaml))
+        let reader = NodeReader(path: "x.md", yamlStartLine: 1)
+        for (index, written) in (nulls + texts).enumerated() {
+            let node = try XCTUnwrap(root.value(forKey: "k\(index)"))
+            XCTAssertEqual(reader.isNull(node), index < nulls.count, "`\(written)`")
+        }
+        XCTAssertFalse(reader.isNull(try XCTUnwrap(root.value(forKey: "list"))))
+        XCTAssertFalse(reader.isNull(root))
+    }
+
     func testEmptyDocumentHasNoRoot() throws {
         XCTAssertNil(try YAMLComposer.compose(""))
         XCTAssertNil(try YAMLComposer.compose("# only a comment\n"))
