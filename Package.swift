@@ -28,6 +28,9 @@ let package = Package(
         ),
         // libyaml's event parser, from the system (Debian's libyaml-dev, 0.2.5).
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // mimalloc (Debian's libmimalloc-dev), linked into the savnet executable only: it
+        // replaces malloc and free for the whole process, libyaml's included.
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         // Pure values: areas, networks, committees, dates, diagnostics; the directory, which
         // can record what is read from it (`DirectoryRead`). No I/O.
         .target(name: "SavnetModel"),
@@ -64,7 +67,7 @@ let package = Package(
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
-        .executableTarget(name: "savnet", dependencies: ["SavnetCommands"]),
+        .executableTarget(name: "savnet", dependencies: ["SavnetCommands", "CMimalloc"]),
         // Times the in-process rebuild after a one-file edit (Benchmarks/compare-hugo.sh runs it).
         .executableTarget(
             name: "savnet-rebuild-benchmark",

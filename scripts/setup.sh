@@ -3,7 +3,7 @@
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev)
+packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libmimalloc-dev)
 
 missing=()
 for package in "${packages[@]}"; do
