@@ -82,10 +82,13 @@ private extension NumberScanner {
         var index = 0
         var hits: [Hit] = []
         var groups: [Group] = []
-        /// The digits of the run's groups, one after another (one buffer, reused).
+        /// The digits of the run's groups, one after another, then those of the group being
+        /// read (one buffer, reused).
         var runDigits: [UInt8] = []
-        /// The digits of the group being read.
-        var digits: [UInt8] = []
+        /// Where the group being read starts in `runDigits`.
+        var groupStart = 0
+        /// Whether a group is being read.
+        var inGroup: Bool { runDigits.count > groupStart }
         var groupLine = 0
         var groupColumn = 0
         /// Only separators since the last digit: the next digit continues the number.
@@ -107,18 +110,19 @@ private extension NumberScanner {
         }
 
         mutating func closeGroup() {
-            guard !digits.isEmpty else { return }
-            if !glued {
-                groups.append(Group(start: runDigits.count, count: digits.count, line: groupLine, column: groupColumn))
-                runDigits.append(contentsOf: digits)
+            guard inGroup else { return }
+            if glued {
+                runDigits.removeLast(runDigits.count - groupStart)
+            } else {
+                groups.append(Group(start: groupStart, count: runDigits.count - groupStart, line: groupLine, column: groupColumn))
             }
-            digits.removeAll(keepingCapacity: true)
+            groupStart = runDigits.count
             glued = false
         }
 
         mutating func closeRun() {
             // Most calls find nothing to close (a new group after a skip): no array is touched.
-            guard !digits.isEmpty || !groups.isEmpty || !runDigits.isEmpty else {
+            guard !groups.isEmpty || !runDigits.isEmpty else {
                 joinable = false
                 return
             }
@@ -126,12 +130,13 @@ private extension NumberScanner {
             if !groups.isEmpty { emit() }
             groups.removeAll(keepingCapacity: true)
             runDigits.removeAll(keepingCapacity: true)
+            groupStart = 0
             joinable = false
         }
 
         mutating func run() {
             while index < bytes.count {
-                if groups.isEmpty, digits.isEmpty {
+                if groups.isEmpty, !inGroup {
                     skipToNextDigit()
                     guard index < bytes.count else { break }
                 }
@@ -140,13 +145,13 @@ private extension NumberScanner {
                 let plus = width == 1 && bytes[index] == 0x2B
                 switch piece {
                 case let .digit(value):
-                    if digits.isEmpty {
+                    if !inGroup {
                         if !joinable { closeRun() }
                         groupLine = line
                         groupColumn = previousPlus ? startColumn - 1 : startColumn
                         glued = previousLetter
                     }
-                    digits.append(value)
+                    runDigits.append(value)
                     joinable = true
                     atLineStart = false
                 case .separator:
@@ -162,10 +167,17 @@ private extension NumberScanner {
                 previousPlus = plus
                 index += width
                 column += columns
-                // The rest of a run of ASCII digits, at once.
+                // The rest of a run of ASCII digits, or of spaces and tabs, at once (a space
+                // after a separator changes nothing but the column).
+                if case .separator = piece, width == 1 {
+                    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 {
+                        index += 1
+                        column += 1
+                    }
+                }
                 if case .digit = piece {
                     while index < bytes.count, bytes[index] &- 0x30 < 10 {
-                        digits.append(bytes[index])
+                        runDigits.append(bytes[index])
                         index += 1
                         column += 1
                     }
