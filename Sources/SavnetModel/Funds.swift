@@ -23,19 +23,12 @@ public enum FundSource: String, CaseIterable, Sendable {
     ]
 
     /// Ids and Thai wordings by their UTF-8 bytes, for the common exact spelling.
-    static let byText: [ByteKey: FundSource] = {
-        var table: [ByteKey: FundSource] = [:]
-        for source in FundSource.allCases {
-            table[ByteKey(source.rawValue)] = source
-            table[ByteKey(source.thaiName)] = source
-        }
-        for (text, source) in templateWordings { table[ByteKey(text)] = source }
-        return table
-    }()
+    static let byText = ByteTable(FundSource.allCases.flatMap { [($0.rawValue, $0), ($0.thaiName, $0)] }
+        + templateWordings.map { ($0.key, $0.value) })
 
     /// Reads a source written as its id or its Thai wording (spaces ignored).
     public init?(text: String) {
-        if let source = FundSource.byText[ByteKey(text)] {
+        if let source = FundSource.byText[text] {
             self = source
             return
         }

@@ -35,20 +35,13 @@ public enum PositionName {
 
     /// Canonical names and ids by their UTF-8 bytes: one hash instead of 28 Unicode comparisons
     /// for each of a national directory's 160,000 members.
-    static let exactNames: [ByteKey: Position] = {
-        var names: [ByteKey: Position] = [:]
-        for position in Position.allCases {
-            names[ByteKey(position.thaiName)] = position
-            names[ByteKey(position.rawValue)] = position
-        }
-        return names
-    }()
+    static let exactNames = ByteTable(Position.allCases.flatMap { [($0.thaiName, $0), ($0.rawValue, $0)] })
 
     /// Reads `text` as a position.
     public static func match(_ text: String) -> Match {
-        if let position = exactNames[ByteKey(text)] { return .exact(position) }
+        if let position = exactNames[text] { return .exact(position) }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let position = exactNames[ByteKey(trimmed)] { return .exact(position) }
+        if let position = exactNames[trimmed] { return .exact(position) }
         let squeezed = trimmed.filter { !$0.isWhitespace }
         // "รองประธานคนที่ ๑" (or 1, ๒, 2): a vice-chair, numbered as the order lists them.
         if ordinal(squeezed) != nil { return .exact(.viceChair) }

@@ -21,19 +21,19 @@ public enum ThaiCalendar {
     }
 
     /// Full and abbreviated names (with and without dots) by their UTF-8 bytes.
-    static let monthsByName: [ByteKey: Int] = {
-        var names: [ByteKey: Int] = [:]
+    static let monthsByName: ByteTable<Int> = {
+        var names: [(String, Int)] = []
         for index in 0..<12 {
-            names[ByteKey(monthNames[index])] = index + 1
-            names[ByteKey(shortMonthNames[index])] = index + 1
-            names[ByteKey(shortMonthNames[index].replacingOccurrences(of: ".", with: ""))] = index + 1
+            names.append((monthNames[index], index + 1))
+            names.append((shortMonthNames[index], index + 1))
+            names.append((shortMonthNames[index].replacingOccurrences(of: ".", with: ""), index + 1))
         }
-        return names
+        return ByteTable(names)
     }()
 
     /// The month number (1–12) of a Thai month name, full or abbreviated.
     public static func month(named name: String) -> Int? {
-        if let month = monthsByName[ByteKey(name)] { return month }
+        if let month = monthsByName[name] { return month }
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         if let index = monthNames.firstIndex(of: trimmed) { return index + 1 }
         if let index = shortMonthNames.firstIndex(of: trimmed) { return index + 1 }
