@@ -15,11 +15,15 @@ public struct ContentLoader {
     public let root: URL
     /// How the folder is shown in diagnostics (`content`).
     public let displayRoot: String
+    /// `root`'s path, taken once: a URL makes its path anew each time it is asked (about
+    /// a tenth of a file's reading, on every file).
+    private let rootPath: String
 
     /// Creates a loader for the folder at `root`, shown to users as `displayRoot`.
     public init(root: URL, displayRoot: String) {
         self.root = root
         self.displayRoot = displayRoot
+        rootPath = root.path
     }
 
     /// The files and the problems found while reading and parsing them, files sorted by path.
@@ -72,7 +76,7 @@ public struct ContentLoader {
     /// larger than the limit). Reads at most one byte past the limit.
     public func read(_ contentPath: String) -> Result<[UInt8], Diagnostic> {
         let shown = shownPath(contentPath)
-        let path = root.path + "/" + contentPath
+        let path = rootPath + "/" + contentPath
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(unreadable(shown)) }
         defer { close(descriptor) }
@@ -111,14 +115,14 @@ extension ContentLoader {
     /// Nothing under the content folder is passed over without a word.
     public func listing() throws -> (paths: [String], skipped: [Diagnostic]) {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue,
-              let base = Self.resolved(root.path)
-        else { throw ContentLoaderError.notAFolder(root.path) }
-        guard let stream = opendir(root.path) else { throw ContentLoaderError.unreadable(root.path) }
+        guard FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDirectory), isDirectory.boolValue,
+              let base = Self.resolved(rootPath)
+        else { throw ContentLoaderError.notAFolder(rootPath) }
+        guard let stream = opendir(rootPath) else { throw ContentLoaderError.unreadable(rootPath) }
         closedir(stream)
         var paths: [String] = []
         var skipped: [Diagnostic] = []
-        walk(root.path, relative: "", base: base, into: &paths, skipped: &skipped)
+        walk(rootPath, relative: "", base: base, into: &paths, skipped: &skipped)
         return (paths.sorted(), skipped.sorted())
     }
 
@@ -128,14 +132,14 @@ extension ContentLoader {
     public func isListed(_ contentPath: String) -> Bool {
         let parts = contentPath.split(separator: "/", omittingEmptySubsequences: false)
         guard contentPath.hasSuffix(".md"), !parts.contains(where: { $0.isEmpty || $0.hasPrefix(".") }),
-              let base = Self.resolved(root.path) else { return false }
-        var folder = root.path
+              let base = Self.resolved(rootPath) else { return false }
+        var folder = rootPath
         for part in parts.dropLast() {
             folder += "/" + part
             var info = stat()
             guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
         }
-        let path = root.path + "/" + contentPath
+        let path = rootPath + "/" + contentPath
         var info = stat()
         guard lstat(path, &info) == 0 else { return false }
         switch info.st_mode & S_IFMT {

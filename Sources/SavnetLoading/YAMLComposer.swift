@@ -58,7 +58,7 @@ enum YAMLComposer {
                 try builder.handle(&event)
             }
             guard builder.hasRoot else { return nil }
-            return YAMLNode(tree: YAMLTree(rows: builder.rows, children: builder.children, bytes: builder.bytes), index: 0)
+            return YAMLNode(tree: YAMLTree(rows: builder.rows, children: builder.children, bytes: builder.bytes.array), index: 0)
         }
     }
 }
@@ -78,7 +78,7 @@ private extension YAMLComposer {
 
         var rows: [YAMLTree.Row] = []
         var children: [Int32] = []
-        var bytes: [UInt8] = []
+        let bytes = ByteBuffer(capacity: 8192)
         var stack: [Open] = []
         var pending: [Int32] = []
         var hasRoot = false
@@ -86,7 +86,6 @@ private extension YAMLComposer {
         init() {
             rows.reserveCapacity(512)
             children.reserveCapacity(512)
-            bytes.reserveCapacity(8192)
             pending.reserveCapacity(128)
         }
 
@@ -132,15 +131,15 @@ private extension YAMLComposer {
             while from + 3 < count, let found = memchr(base + from, 0x8D, count - 3 - from) {
                 let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if base[at - 2] == 0xE0, base[at - 1] == 0xB9, base[at + 1] == 0xE0, base[at + 2] == 0xB8, base[at + 3] == 0xB2 {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[copied..<(at - 2)]))
-                    bytes.append(contentsOf: [0xE0, 0xB8, 0xB3])
+                    bytes.append(base + copied, count: at - 2 - copied)
+                    bytes.append(YAMLComposer.saraAm, count: 3)
                     copied = at + 4
                     from = at + 6
                 } else {
                     from = at + 1
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[copied...]))
+            bytes.append(base + copied, count: count - copied)
         }
 
         mutating func open(isMapping: Bool, line: Int, column: Int) throws {
@@ -167,7 +166,7 @@ private extension YAMLComposer {
             let top = stack.count - 1
             if stack[top].isMapping, (pending.count - stack[top].first) % 2 == 0, shape.isScalar {
                 if isDuplicateKey(start: start, count: count, in: top) {
-                    throw Failure(reason: .duplicateKey(String(decoding: bytes[start..<(start + count)], as: UTF8.self)),
+                    throw Failure(reason: .duplicateKey(String(decoding: bytes.slice(start, count), as: UTF8.self)),
                                   line: line, column: column)
                 }
             }
@@ -186,7 +185,7 @@ private extension YAMLComposer {
                 while index < pending.count {
                     let key = rows[Int(pending[index])]
                     if key.shape.isScalar, Int(key.count) == count,
-                       bytes[Int(key.start)..<Int(key.start + key.count)].elementsEqual(bytes[start..<(start + count)]) {
+                       bytes.equal(Int(key.start), start, count: count) {
                         return true
                     }
                     index += 2
@@ -199,14 +198,66 @@ private extension YAMLComposer {
                 while index < pending.count {
                     let key = rows[Int(pending[index])]
                     if key.shape.isScalar {
-                        keys.insert(Array(bytes[Int(key.start)..<Int(key.start + key.count)]))
+                        keys.insert(bytes.slice(Int(key.start), Int(key.count)))
                     }
                     index += 2
                 }
                 stack[container].keys = keys
             }
-            return !stack[container].keys!.insert(Array(bytes[start..<(start + count)])).inserted
+            return !stack[container].keys!.insert(bytes.slice(start, count)).inserted
         }
+    }
+
+    /// SARA AM's bytes (U+0E33).
+    static let saraAm: UnsafePointer<UInt8> = {
+        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 3)
+        bytes.initialize(from: [0xE0, 0xB8, 0xB3], count: 3)
+        return UnsafePointer(bytes)
+    }()
+
+    /// The scalars' text as the composer copies it out of libyaml's events: a buffer
+    /// that grows by doubling and is copied once into the finished tree. Appending to an
+    /// array cost a sixth of composing (some 400 appends a front matter).
+    final class ByteBuffer {
+        private var base: UnsafeMutablePointer<UInt8>
+        private var capacity: Int
+        private(set) var count = 0
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        deinit { base.deallocate() }
+
+        func append(_ source: UnsafePointer<UInt8>, count added: Int) {
+            guard added > 0 else { return }
+            if count + added > capacity {
+                let grown = max(capacity * 2, count + added)
+                let new = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+                new.initialize(from: base, count: count)
+                base.deallocate()
+                base = new
+                capacity = grown
+            }
+            (base + count).initialize(from: source, count: added)
+            count += added
+        }
+
+        /// Whether the `count` bytes at `first` and at `second` are the same.
+        func equal(_ first: Int, _ second: Int, count length: Int) -> Bool {
+            precondition(first >= 0 && second >= 0 && length >= 0 && first + length <= count && second + length <= count)
+            return length == 0 || memcmp(base + first, base + second, length) == 0
+        }
+
+        /// A copy of the `count` bytes at `start`.
+        func slice(_ start: Int, _ length: Int) -> [UInt8] {
+            precondition(start >= 0 && length >= 0 && start + length <= count)
+            return Array(UnsafeBufferPointer(start: base + start, count: length))
+        }
+
+        /// A copy of every byte.
+        var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
     }
 
     static func failure(_ parser: yaml_parser_t) -> Failure {
