@@ -28,6 +28,12 @@ public enum ThaiText {
         text.utf8.starts(with: prefix.utf8) && text.hasPrefix(prefix)
     }
 
+    /// Whether two texts are the same bytes (Swift's `==` on Thai text checks canonical
+    /// equivalence Character by Character, even for texts whose bytes agree).
+    public static func sameBytes(_ text: String, _ other: String) -> Bool {
+        text.utf8.count == other.utf8.count && text.utf8.elementsEqual(other.utf8)
+    }
+
     /// Whether `byte` leads a space outside ASCII: C2 (NBSP, NEL), E1 (U+1680), E2
     /// (U+2000–U+205F) or E3 (U+3000). Thai letters lead with E0.
     public static func mayStartWideSpace(_ byte: UInt8) -> Bool {

@@ -11,8 +11,11 @@ struct PositionNameRule: Rule {
         for (_, network) in directory.networks {
             let committee = network.committee
             for index in committee.indices {
-                // Most positions are written as the template's names: the decoder read them.
-                if let position = committee[index].position, committee[index].positionText.value == position.thaiName { continue }
+                // Most positions are written as the template's names, which the decoder has
+                // read already (`match` finds those by their bytes too).
+                if let position = committee[index].position, ThaiText.sameBytes(committee[index].positionText.value, position.thaiName) {
+                    continue
+                }
                 let member = committee[index]
                 switch PositionName.match(member.positionText.value) {
                 case .exact:

@@ -25,7 +25,8 @@ private extension ProvinceNomineesRule {
     func checkDistrict(_ network: Network, _ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         guard !network.committee.isEmpty else { return [] }
         let deadline = directory.deadline(.nominees, forArea: network.area.value)
-        let deadlineText = deadline.map { ThaiCalendar.longDate($0, thaiDigits: false) }
+        // Written out for a finding only.
+        var deadlineText: String? { deadline.map { ThaiCalendar.longDate($0, thaiDigits: false) } }
         guard let nominees = network.nominees else {
             let late = deadline.map { context.today > $0 } ?? false
             return [finding(.status, at: network.committeeLocation ?? network.area.location, Localized(
@@ -42,16 +43,23 @@ private extension ProvinceNomineesRule {
                 th: "ต้องเสนอชื่อ ๒ คน (ประธานและกรรมการ ๑ คน) แต่มี \(nominees.names.count) คน",
                 en: "a district names exactly 2 nominees (its chair and one member); found \(nominees.names.count)")))
         }
-        let byName = Dictionary(network.committee.map { (PersonName.key($0.name.value), $0) }, uniquingKeysWith: { a, _ in a })
-        for name in nominees.names where byName[PersonName.key(name.value)] == nil {
+        // The members' name keys, by place (a committee has some twenty members: a scan
+        // costs less than a table, and no member is copied).
+        let committee = network.committee
+        let keys = committee.indices.map { PersonName.key(committee[$0].name.value) }
+        func member(named name: String) -> Int? {
+            let key = PersonName.key(name)
+            return keys.firstIndex(of: key)
+        }
+        for name in nominees.names where member(named: name.value) == nil {
             findings.append(finding(.error, at: name.location, Localized(
                 th: "\(name.value) ไม่อยู่ในคณะกรรมการของเครือข่ายนี้",
                 en: "\(name.value) is not on this network's committee"),
                 hint: Localized(th: "ผู้ที่เสนอชื่อต้องเป็นกรรมการเครือข่ายระดับอำเภอ ตรวจการสะกดชื่อ",
                                 en: "nominees must be members of the district committee: check the spelling")))
         }
-        let namesChair = nominees.names.contains { byName[PersonName.key($0.value)]?.position == .chair }
-        if !namesChair, network.committee.contains(where: { $0.position == .chair }) {
+        let namesChair = nominees.names.contains { name in member(named: name.value).map { committee[$0].position == .chair } ?? false }
+        if !namesChair, committee.indices.contains(where: { committee[$0].position == .chair }) {
             findings.append(finding(.error, at: nominees.location, Localized(
                 th: "รายชื่อผู้แทนอำเภอต้องมีประธานเครือข่ายระดับอำเภอรวมอยู่ด้วย",
                 en: "the nominees must include the district network's chair")))
