@@ -1,3 +1,5 @@
+import Foundation
+
 /// Thai text as bytes, for the few comparisons made for every committee member.
 ///
 /// Swift compares and filters non-ASCII text by Characters (grapheme clusters), with
@@ -31,7 +33,13 @@ public enum ThaiText {
     /// Whether two texts are the same bytes (Swift's `==` on Thai text checks canonical
     /// equivalence Character by Character, even for texts whose bytes agree).
     public static func sameBytes(_ text: String, _ other: String) -> Bool {
-        text.utf8.count == other.utf8.count && text.utf8.elementsEqual(other.utf8)
+        guard text.utf8.count == other.utf8.count else { return false }
+        // memcmp on the two buffers: `elementsEqual` on the UTF-8 views went byte by byte
+        // through the generic iterator.
+        var (text, other) = (text, other)
+        return text.withUTF8 { first in
+            other.withUTF8 { second in first.isEmpty || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0 }
+        }
     }
 
     /// Whether `byte` leads a space outside ASCII: C2 (NBSP, NEL), E1 (U+1680), E2
