@@ -21,7 +21,7 @@ struct CopiedContentRule: Rule {
                       let first = directory.firstCommittee(hash: person.hash, check: person.check)
                 else { continue }
                 inThisFile.append((person.hash, person.check))
-                guard first.path != file.path else { continue }
+                guard first.path != file.path, network.committee.indices.contains(Int(person.member)) else { continue }
                 let name = network.committee[Int(person.member)].name
                 findings.append(finding(.warning, at: name.location, Localized(
                     th: "\(name.value) อยู่ในคณะกรรมการเครือข่ายอื่นระดับเดียวกันด้วย (\(first.path) บรรทัดที่ \(first.line))",
