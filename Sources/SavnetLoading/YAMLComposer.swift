@@ -1,5 +1,6 @@
 import CLibYAML
 import Foundation
+import SavnetModel
 
 /// Builds a flat `YAMLTree` from libyaml's event stream (Debian's `libyaml-dev`, through
 /// pkg-config, as libcmark-gfm is).
@@ -58,7 +59,7 @@ enum YAMLComposer {
                 try builder.handle(&event)
             }
             guard builder.hasRoot else { return nil }
-            return YAMLNode(tree: YAMLTree(rows: builder.rows, children: builder.children, bytes: builder.bytes.array), index: 0)
+            return YAMLNode(tree: YAMLTree(rows: builder.rows, children: builder.children, bytes: builder.bytes.bytes()), index: 0)
         }
     }
 }
@@ -66,7 +67,7 @@ enum YAMLComposer {
 private extension YAMLComposer {
     /// Rows in document order (the root first), the open mappings and lists, innermost
     /// last, and the finished children of each, waiting in `pending` until it closes.
-    struct Builder {
+    struct Builder: ~Copyable {
         struct Open {
             var row: Int
             /// Where this container's children start in `pending`.
@@ -78,7 +79,8 @@ private extension YAMLComposer {
 
         var rows: [YAMLTree.Row] = []
         var children: [Int32] = []
-        let bytes = ByteBuffer(capacity: 8192)
+        /// The scalars' text, copied out of libyaml's events.
+        var bytes = ByteSink(capacity: 8192)
         var stack: [Open] = []
         var pending: [Int32] = []
         var hasRoot = false
@@ -131,15 +133,15 @@ private extension YAMLComposer {
             while from + 3 < count, let found = memchr(base + from, 0x8D, count - 3 - from) {
                 let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if base[at - 2] == 0xE0, base[at - 1] == 0xB9, base[at + 1] == 0xE0, base[at + 2] == 0xB8, base[at + 3] == 0xB2 {
-                    bytes.append(base + copied, count: at - 2 - copied)
-                    bytes.append(YAMLComposer.saraAm, count: 3)
+                    bytes.append(base + copied, at - 2 - copied)
+                    bytes.append(YAMLComposer.saraAm, 3)
                     copied = at + 4
                     from = at + 6
                 } else {
                     from = at + 1
                 }
             }
-            bytes.append(base + copied, count: count - copied)
+            bytes.append(base + copied, count - copied)
         }
 
         mutating func open(isMapping: Bool, line: Int, column: Int) throws {
@@ -166,7 +168,7 @@ private extension YAMLComposer {
             let top = stack.count - 1
             if stack[top].isMapping, (pending.count - stack[top].first) % 2 == 0, shape.isScalar {
                 if isDuplicateKey(start: start, count: count, in: top) {
-                    throw Failure(reason: .duplicateKey(String(decoding: bytes.slice(start, count), as: UTF8.self)),
+                    throw Failure(reason: .duplicateKey(String(decoding: bytes.copy(start, count), as: UTF8.self)),
                                   line: line, column: column)
                 }
             }
@@ -198,13 +200,13 @@ private extension YAMLComposer {
                 while index < pending.count {
                     let key = rows[Int(pending[index])]
                     if key.shape.isScalar {
-                        keys.insert(bytes.slice(Int(key.start), Int(key.count)))
+                        keys.insert(bytes.copy(Int(key.start), Int(key.count)))
                     }
                     index += 2
                 }
                 stack[container].keys = keys
             }
-            return !stack[container].keys!.insert(bytes.slice(start, count)).inserted
+            return !stack[container].keys!.insert(bytes.copy(start, count)).inserted
         }
     }
 
@@ -214,51 +216,6 @@ private extension YAMLComposer {
         bytes.initialize(from: [0xE0, 0xB8, 0xB3], count: 3)
         return UnsafePointer(bytes)
     }()
-
-    /// The scalars' text as the composer copies it out of libyaml's events: a buffer
-    /// that grows by doubling and is copied once into the finished tree. Appending to an
-    /// array cost a sixth of composing (some 400 appends a front matter).
-    final class ByteBuffer {
-        private var base: UnsafeMutablePointer<UInt8>
-        private var capacity: Int
-        private(set) var count = 0
-
-        init(capacity: Int) {
-            self.capacity = max(capacity, 16)
-            base = .allocate(capacity: self.capacity)
-        }
-
-        deinit { base.deallocate() }
-
-        func append(_ source: UnsafePointer<UInt8>, count added: Int) {
-            guard added > 0 else { return }
-            if count + added > capacity {
-                let grown = max(capacity * 2, count + added)
-                let new = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-                new.initialize(from: base, count: count)
-                base.deallocate()
-                base = new
-                capacity = grown
-            }
-            (base + count).initialize(from: source, count: added)
-            count += added
-        }
-
-        /// Whether the `count` bytes at `first` and at `second` are the same.
-        func equal(_ first: Int, _ second: Int, count length: Int) -> Bool {
-            precondition(first >= 0 && second >= 0 && length >= 0 && first + length <= count && second + length <= count)
-            return length == 0 || memcmp(base + first, base + second, length) == 0
-        }
-
-        /// A copy of the `count` bytes at `start`.
-        func slice(_ start: Int, _ length: Int) -> [UInt8] {
-            precondition(start >= 0 && length >= 0 && start + length <= count)
-            return Array(UnsafeBufferPointer(start: base + start, count: length))
-        }
-
-        /// A copy of every byte.
-        var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
-    }
 
     static func failure(_ parser: yaml_parser_t) -> Failure {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"

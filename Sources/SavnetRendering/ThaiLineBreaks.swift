@@ -36,50 +36,6 @@ public enum ThaiLineBreaks {
         out.append(tag.utf8Start, tag.utf8CodeUnitCount)
     }
 
-    /// The page being written: bytes copied in with `memcpy`, grown by doubling. The pass
-    /// appends a thousand small pieces a page (runs, tags, the text between), and
-    /// `Array.append(contentsOf:)` cost more per piece than the copying.
-    struct ByteSink: ~Copyable {
-        private var start: UnsafeMutablePointer<UInt8>
-        private var capacity: Int
-        private(set) var count = 0
-
-        init(capacity: Int) {
-            self.capacity = max(capacity, 64)
-            start = .allocate(capacity: self.capacity)
-        }
-
-        deinit { start.deallocate() }
-
-        @inline(__always)
-        mutating func append(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
-            if count + length > capacity { grow(to: count + length) }
-            (start + count).update(from: bytes, count: length)
-            count += length
-        }
-
-        @inline(__always)
-        mutating func append(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
-            guard !bytes.isEmpty else { return }
-            append(bytes.base.baseAddress! + bytes.startIndex, bytes.count)
-        }
-
-        private mutating func grow(to needed: Int) {
-            var size = capacity * 2
-            while size < needed { size *= 2 }
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-            bigger.update(from: start, count: count)
-            start.deallocate()
-            start = bigger
-            capacity = size
-        }
-
-        /// The bytes written, as an array.
-        consuming func bytes() -> [UInt8] {
-            Array(UnsafeBufferPointer(start: start, count: count))
-        }
-    }
-
     /// Builds the lexicon now (about 20 ms, once per process), so that a build can do it
     /// on another core while it reads the content, not when the first page renders.
     public static func prepare() { _ = Lexicon.shared }
