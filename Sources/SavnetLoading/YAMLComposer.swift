@@ -134,7 +134,7 @@ private extension YAMLComposer {
                 let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if base[at - 2] == 0xE0, base[at - 1] == 0xB9, base[at + 1] == 0xE0, base[at + 2] == 0xB8, base[at + 3] == 0xB2 {
                     bytes.append(base + copied, at - 2 - copied)
-                    bytes.append(YAMLComposer.saraAm, 3)
+                    bytes.append(YAMLComposer.saraAm.utf8Start, YAMLComposer.saraAm.utf8CodeUnitCount)
                     copied = at + 4
                     from = at + 6
                 } else {
@@ -210,12 +210,8 @@ private extension YAMLComposer {
         }
     }
 
-    /// SARA AM's bytes (U+0E33).
-    static let saraAm: UnsafePointer<UInt8> = {
-        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 3)
-        bytes.initialize(from: [0xE0, 0xB8, 0xB3], count: 3)
-        return UnsafePointer(bytes)
-    }()
+    /// SARA AM (U+0E33, E0 B8 B3), its bytes in the binary's constants.
+    static let saraAm: StaticString = "\u{0E33}"
 
     static func failure(_ parser: yaml_parser_t) -> Failure {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"

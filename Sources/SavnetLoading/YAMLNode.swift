@@ -155,12 +155,6 @@ struct YAMLNode {
     /// The scalar's text without spaces around it, if this is a scalar.
     var trimmedText: String? { isScalar ? tree.trimmedString(index) : nil }
 
-    /// The scalar's length in UTF-8 bytes (0 for a mapping or list).
-    var byteCount: Int { isScalar ? Int(row.count) : 0 }
-
-    /// Whether this is a scalar holding exactly `text`.
-    func textEquals(_ text: String) -> Bool { tree.scalar(index, equals: text) }
-
     /// The value of `key` in this mapping, if it has that key.
     func value(forKey key: String) -> YAMLNode? {
         guard isMapping, let position = tree.position(ofKey: key, start: Int(row.start), pairs: Int(row.count) / 2) else { return nil }

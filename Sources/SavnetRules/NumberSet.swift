@@ -11,10 +11,6 @@ struct NumberSet {
 
     init() {}
 
-    init(_ numbers: some Sequence<Int>) {
-        for number in numbers { insert(number) }
-    }
-
     /// Adds `number`; returns whether it was new.
     @discardableResult
     mutating func insert(_ number: Int) -> Bool {
