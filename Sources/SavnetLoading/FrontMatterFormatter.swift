@@ -29,15 +29,21 @@ public enum FrontMatterFormatter {
         case let .success(value): front = value
         case let .failure(diagnostic): return .failed(diagnostic)
         }
-        let root: YAMLNode?
+        let tree: YAMLTree?
         do {
-            root = try YAMLComposer.compose(front.yaml)
+            tree = try YAMLComposer.compose(front.yaml)
         } catch let failure as YAMLComposer.Failure {
             return .failed(YAMLDocument.diagnostic(for: failure, front: front, path: path))
         } catch {
             return .failed(problem(path, 1, "cannot read the front matter"))
         }
-        guard let root, case .mapping = root.kind else { return .unchanged }
+        guard let tree else { return .unchanged }
+        return tree.withRoot { root in format(text, front: front, root: root, path: path) }
+    }
+
+    /// Formats the file `text` whose front matter's root node is `root`.
+    private static func format(_ text: String, front: FrontMatter, root: YAMLNode, path: String) -> Outcome {
+        guard case .mapping = root.kind else { return .unchanged }
         var lines = front.yaml.components(separatedBy: "\n")
         // The text after the last newline (normally empty) stays last.
         let tail = lines.removeLast()
@@ -82,7 +88,8 @@ public enum FrontMatterFormatter {
         func comments(_ yaml: String) -> [String] {
             yaml.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("#") }.sorted()
         }
-        return comments(original.yaml) == comments(after.yaml) && meaning(before, "") == meaning(now, "")
+        return comments(original.yaml) == comments(after.yaml)
+            && before.withRoot { meaning($0, "") } == now.withRoot { meaning($0, "") }
     }
 
     /// A node's meaning as one string, independent of key order, committee order, date

@@ -43,15 +43,17 @@ public enum NetworkParser {
         switch YAMLDocument.compose(front, path: path) {
         case let .failure(diagnostic):
             return (file(front, nil), [diagnostic] + bodyFindings)
-        case let .success(root):
-            // Quoted values are read as YAML decodes them: `"\x30\x38…"` is a phone number too.
-            let decoded = quotedValues(root, lineOffset: front.yamlStartLine - 1, path: path, known: numbers)
-            numbers += decoded.numbers
-            let rawLines = Set(bodyFindings.map(\.location.line))
-            bodyFindings += decoded.controls.filter { !rawLines.contains($0.location.line) }
-            var decoder = NetworkDecoder(path: path, yamlStartLine: front.yamlStartLine)
-            let network = decoder.decode(root)
-            return (file(front, network), decoder.reader.diagnostics + bodyFindings)
+        case let .success(tree):
+            return tree.withRoot { root in
+                // Quoted values are read as YAML decodes them: `"\x30\x38…"` is a phone number too.
+                let decoded = quotedValues(root, lineOffset: front.yamlStartLine - 1, path: path, known: numbers)
+                numbers += decoded.numbers
+                let rawLines = Set(bodyFindings.map(\.location.line))
+                bodyFindings += decoded.controls.filter { !rawLines.contains($0.location.line) }
+                var decoder = NetworkDecoder(path: path, yamlStartLine: front.yamlStartLine)
+                let network = decoder.decode(root)
+                return (file(front, network), decoder.reader.diagnostics + bodyFindings)
+            }
         }
     }
 }

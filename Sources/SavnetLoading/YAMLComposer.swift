@@ -36,11 +36,12 @@ enum YAMLComposer {
     /// More nodes than this in one document are refused.
     static let maximumNodes = 200_000
 
-    /// The document's root node, nil for an empty document.
-    static func compose(_ text: String) throws -> YAMLNode? {
-        var bytes = Array(text.utf8)
-        if bytes.isEmpty { return nil }
-        return try bytes.withUnsafeMutableBufferPointer { buffer in
+    /// The document's tree, nil for an empty document.
+    static func compose(_ text: String) throws -> YAMLTree? {
+        var text = text
+        if text.isEmpty { return nil }
+        // libyaml reads the text's own bytes (it copies them into its buffer as it goes).
+        return try text.withUTF8 { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
                 throw Failure(reason: .tooLarge("libyaml could not start"), line: 1, column: 1)
@@ -59,7 +60,7 @@ enum YAMLComposer {
                 try builder.handle(&event)
             }
             guard builder.hasRoot else { return nil }
-            return YAMLNode(tree: YAMLTree(rows: builder.rows, children: builder.children, bytes: builder.bytes.bytes()), index: 0)
+            return builder.bytes.withBytes { YAMLTree(rows: builder.rows, children: builder.children, bytes: $0) }
         }
     }
 }

@@ -3,17 +3,17 @@ import SavnetModel
 /// Composes front matter into a node tree and turns every YAML failure into one
 /// diagnostic at the right line of the *file*.
 enum YAMLDocument {
-    /// The root node, or the diagnostic that explains why there is none.
-    static func compose(_ front: FrontMatter, path: String) -> Result<YAMLNode, Diagnostic> {
-        let node: YAMLNode?
+    /// The document's tree, or the diagnostic that explains why there is none.
+    static func compose(_ front: FrontMatter, path: String) -> Result<YAMLTree, Diagnostic> {
+        let tree: YAMLTree?
         do {
-            node = try YAMLComposer.compose(front.yaml)
+            tree = try YAMLComposer.compose(front.yaml)
         } catch let failure as YAMLComposer.Failure {
             return .failure(diagnostic(for: failure, front: front, path: path))
         } catch {
             return .failure(syntax(path: path, line: front.yamlStartLine, column: 1, problem: "\(error)"))
         }
-        guard let node, !(node.text?.isEmpty ?? false) else {
+        guard let tree, !tree.withRoot({ $0.text?.isEmpty ?? false }) else {
             return .failure(Diagnostic(
                 rule: "front-matter-empty", severity: .error,
                 location: SourceLocation(path: path, line: 1, column: 1),
@@ -21,7 +21,7 @@ enum YAMLDocument {
                 hint: Localized(
                     th: "ใส่อย่างน้อย area: รหัสพื้นที่ของเครือข่าย", en: "give at least `area:`, the network's area code")))
         }
-        return .success(node)
+        return .success(tree)
     }
 
     /// Converts a line of the YAML text (1-based) to a file line.

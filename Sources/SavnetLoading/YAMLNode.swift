@@ -8,6 +8,11 @@ import Foundation
 /// freed one by one; composing and freeing that tree cost more than libyaml's parsing.
 /// Held flat, a document is three allocations, keys are compared as bytes, and a value
 /// becomes a `String` only when the decoder reads it.
+///
+/// The tree owns its buffers; its nodes (`YAMLNode`) only point into them, so that
+/// reading a value counts no references (when each node held the tree, retaining and
+/// releasing it was a third of the decoder's time). Nodes are therefore read inside
+/// `withRoot`, while the tree lives, and never kept past it.
 final class YAMLTree {
     enum Shape: UInt8 {
         case plainScalar, quotedScalar, mapping, sequence
@@ -25,15 +30,57 @@ final class YAMLTree {
         var count: Int32
     }
 
-    let rows: [Row]
-    let children: [Int32]
-    let bytes: [UInt8]
+    /// The three buffers, in one place the nodes point to.
+    private let buffers: UnsafeMutablePointer<YAMLView.Buffers>
 
-    init(rows: [Row], children: [Int32], bytes: [UInt8]) {
-        self.rows = rows
-        self.children = children
-        self.bytes = bytes
+    /// A tree of the rows, children and scalar bytes (copied).
+    init(rows: [Row], children: [Int32], bytes: UnsafeBufferPointer<UInt8>) {
+        func copy<Element>(_ source: UnsafeBufferPointer<Element>) -> UnsafeBufferPointer<Element> {
+            let target = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(source.count, 1))
+            if let base = source.baseAddress { target.baseAddress!.initialize(from: base, count: source.count) }
+            return UnsafeBufferPointer(start: target.baseAddress, count: source.count)
+        }
+        buffers = .allocate(capacity: 1)
+        buffers.initialize(to: YAMLView.Buffers(rows: rows.withUnsafeBufferPointer(copy), children: children.withUnsafeBufferPointer(copy),
+                                                bytes: copy(bytes)))
     }
+
+    deinit {
+        UnsafeMutableRawPointer(mutating: buffers.pointee.rows.baseAddress!).deallocate()
+        UnsafeMutableRawPointer(mutating: buffers.pointee.children.baseAddress!).deallocate()
+        UnsafeMutableRawPointer(mutating: buffers.pointee.bytes.baseAddress!).deallocate()
+        buffers.deinitialize(count: 1)
+        buffers.deallocate()
+    }
+
+    /// `body` applied to the root node (the first row), with the tree kept alive until it
+    /// returns. Nodes must not be kept past `body`.
+    func withRoot<Result>(_ body: (YAMLNode) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(self) { try body(YAMLNode(tree: YAMLView(buffers: UnsafePointer(buffers)), index: 0)) }
+    }
+
+    /// A tree with no nodes, alive as long as the process: what an empty list points to.
+    fileprivate static let empty = YAMLTree(rows: [], children: [], bytes: UnsafeBufferPointer(start: nil, count: 0))
+    fileprivate static let emptyView = YAMLView(buffers: UnsafePointer(empty.buffers))
+}
+
+/// A document's buffers as its nodes read them: a pointer to the rows, children and
+/// bytes that a `YAMLTree` owns, valid while it lives. Copying it counts no references.
+struct YAMLView {
+    struct Buffers {
+        let rows: UnsafeBufferPointer<YAMLTree.Row>
+        let children: UnsafeBufferPointer<Int32>
+        let bytes: UnsafeBufferPointer<UInt8>
+    }
+
+    let buffers: UnsafePointer<Buffers>
+
+    /// Every node, in document order (the root first).
+    var rows: UnsafeBufferPointer<YAMLTree.Row> { buffers.pointee.rows }
+    /// The children of every mapping and list, each container's in one run.
+    var children: UnsafeBufferPointer<Int32> { buffers.pointee.children }
+    /// The scalars' text.
+    var bytes: UnsafeBufferPointer<UInt8> { buffers.pointee.bytes }
 
     /// Whether the scalar at `row` holds exactly `text`'s bytes.
     @inline(__always)
@@ -46,9 +93,7 @@ final class YAMLTree {
     private func scalar(_ row: Int, equals wanted: UnsafeBufferPointer<UInt8>) -> Bool {
         let entry = rows[row]
         guard entry.shape.isScalar, Int(entry.count) == wanted.count else { return false }
-        return wanted.isEmpty || bytes.withUnsafeBufferPointer { all in
-            memcmp(all.baseAddress! + Int(entry.start), wanted.baseAddress!, wanted.count) == 0
-        }
+        return wanted.isEmpty || memcmp(bytes.baseAddress! + Int(entry.start), wanted.baseAddress!, wanted.count) == 0
     }
 
     /// The child position (in `children`) of the key `key` of the mapping whose pairs
@@ -92,29 +137,29 @@ final class YAMLTree {
         return false
     }
 
+    /// The scalar's bytes at `row`.
+    func scalarBytes(_ row: Int) -> UnsafeBufferPointer<UInt8> {
+        let entry = rows[row]
+        return UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.start + entry.count)])
+    }
+
     /// The scalar's text at `row` without spaces around it, as `NodeReader.trimmed`
     /// gives, deciding from the bytes whether trimming is needed at all (plain scalars
     /// arrive trimmed; only a value whose first or last character may be a space of
     /// some kind goes through `trimmed`).
     func trimmedString(_ row: Int) -> String {
-        let entry = rows[row]
-        let mayNeed = bytes.withUnsafeBufferPointer { all in
-            NodeReader.mayNeedTrimming(UnsafeBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start + entry.count)]))
-        }
-        return mayNeed ? NodeReader.trimmed(string(row)) : string(row)
+        NodeReader.mayNeedTrimming(scalarBytes(row)) ? NodeReader.trimmed(string(row)) : string(row)
     }
 
     /// The scalar's text at `row`.
     func string(_ row: Int) -> String {
-        let entry = rows[row]
-        return bytes.withUnsafeBufferPointer { all in
-            String(decoding: UnsafeBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start + entry.count)]), as: UTF8.self)
-        }
+        String(decoding: scalarBytes(row), as: UTF8.self)
     }
 }
 
 /// A YAML node as savnet reads it: text, mapping or list, with the 1-based line and
-/// code-point column where it starts (within the YAML text). A position in a `YAMLTree`.
+/// code-point column where it starts (within the YAML text). A position in a `YAMLTree`,
+/// valid inside the tree's `withRoot`.
 struct YAMLNode {
     enum Kind {
         /// A scalar's text, and whether it was written plain (unquoted), which decides
@@ -126,7 +171,7 @@ struct YAMLNode {
         case sequence([YAMLNode])
     }
 
-    let tree: YAMLTree
+    let tree: YAMLView
     let index: Int
 
     private var row: YAMLTree.Row { tree.rows[index] }
@@ -174,18 +219,18 @@ struct YAMLNode {
     var pairs: Pairs { Pairs(tree: tree, start: Int(row.start), count: isMapping ? Int(row.count) / 2 : 0) }
 
     struct Items: RandomAccessCollection {
-        let tree: YAMLTree
+        let tree: YAMLView
         let start: Int
         let count: Int
         /// No items.
-        static let empty = Items(tree: YAMLTree(rows: [], children: [], bytes: []), start: 0, count: 0)
+        static let empty = Items(tree: YAMLTree.emptyView, start: 0, count: 0)
         var startIndex: Int { 0 }
         var endIndex: Int { count }
         subscript(position: Int) -> YAMLNode { YAMLNode(tree: tree, index: Int(tree.children[start + position])) }
     }
 
     struct Pairs: RandomAccessCollection {
-        let tree: YAMLTree
+        let tree: YAMLView
         let start: Int
         let count: Int
         var startIndex: Int { 0 }

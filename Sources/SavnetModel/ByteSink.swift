@@ -58,6 +58,11 @@ public struct ByteSink: ~Copyable {
         return Array(UnsafeBufferPointer(start: start + offset, count: length))
     }
 
+    /// `body` applied to the bytes written, without copying them.
+    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: start, count: count))
+    }
+
     /// The bytes written, as an array.
     public func bytes() -> [UInt8] {
         Array(UnsafeBufferPointer(start: start, count: count))

@@ -3,6 +3,12 @@ import XCTest
 
 /// The flat node tree the composer builds: shapes, order, positions and key lookups.
 final class YAMLTreeTests: XCTestCase {
+    /// `body` applied to the root of `text`'s tree, while the tree lives (nodes point into it).
+    private func withRoot(_ text: String, _ body: (YAMLNode) throws -> Void) throws {
+        let tree = try XCTUnwrap(YAMLComposer.compose(text))
+        try tree.withRoot(body)
+    }
+
     /// The tree written back as text, to compare whole shapes at once.
     private func describe(_ node: YAMLNode) -> String {
         switch node.kind {
@@ -36,9 +42,10 @@ final class YAMLTreeTests: XCTestCase {
             text.unicodeScalars.append(contentsOf: scalars)
             var wanted = ""
             wanted.unicodeScalars.append(contentsOf: expected)
-            let root = try XCTUnwrap(YAMLComposer.compose("k: \"\(text)\""))
-            XCTAssertEqual(root.value(forKey: "k")?.text.map { Array($0.unicodeScalars) }, Array(wanted.unicodeScalars),
-                           "\(scalars.map { String($0.value, radix: 16) })")
+            try withRoot("k: \"\(text)\"") { root in
+                XCTAssertEqual(root.value(forKey: "k")?.text.map { Array($0.unicodeScalars) }, Array(wanted.unicodeScalars),
+                               "\(scalars.map { String($0.value, radix: 16) })")
+            }
         }
     }
 
@@ -53,24 +60,25 @@ final class YAMLTreeTests: XCTestCase {
         empty:
         nested: {a: {b: [x, [y]]}}
         """
-        let root = try XCTUnwrap(YAMLComposer.compose(text))
-        XCTAssertEqual(describe(root), "{area: '8401', committee: [{position: ประธาน, name: 'สำราญ ดี'}, "
-            + "{position: เลขานุการ, name: ข}], months: [ต.ค., 2], empty: , nested: {a: {b: [x, [y]]}}}")
-        // NIKHAHIT + SARA AA became SARA AM, as the composer promises.
-        XCTAssertEqual(root.value(forKey: "committee")?.items.first?.value(forKey: "name")?.text, "สำราญ ดี")
-        let name = try XCTUnwrap(root.value(forKey: "committee")?.items[1].value(forKey: "name"))
-        XCTAssertEqual([name.line, name.column], [5, 33], "columns count code points")
-        let months = try XCTUnwrap(root.keyNode("months"))
-        XCTAssertEqual([months.line, months.column], [6, 1])
-        XCTAssertNil(root.value(forKey: "are"))
-        XCTAssertNil(root.value(forKey: "area "))
-        XCTAssertNil(root.value(forKey: "area")?.value(forKey: "x"), "a scalar has no keys")
-        XCTAssertTrue(root.value(forKey: "empty")?.isPlainScalar ?? false)
-        XCTAssertEqual(root.value(forKey: "empty")?.text, "")
-        XCTAssertEqual(root.value(forKey: "area")?.text, "8401")
-        XCTAssertFalse(root.value(forKey: "area")?.isPlainScalar ?? true)
-        XCTAssertEqual(root.value(forKey: "months")?.items.count, 2)
-        XCTAssertEqual(root.value(forKey: "months")?.pairs.count, 0, "a list has no pairs")
+        try withRoot(text) { root in
+            XCTAssertEqual(describe(root), "{area: '8401', committee: [{position: ประธาน, name: 'สำราญ ดี'}, "
+                + "{position: เลขานุการ, name: ข}], months: [ต.ค., 2], empty: , nested: {a: {b: [x, [y]]}}}")
+            // NIKHAHIT + SARA AA became SARA AM, as the composer promises.
+            XCTAssertEqual(root.value(forKey: "committee")?.items.first?.value(forKey: "name")?.text, "สำราญ ดี")
+            let name = try XCTUnwrap(root.value(forKey: "committee")?.items[1].value(forKey: "name"))
+            XCTAssertEqual([name.line, name.column], [5, 33], "columns count code points")
+            let months = try XCTUnwrap(root.keyNode("months"))
+            XCTAssertEqual([months.line, months.column], [6, 1])
+            XCTAssertNil(root.value(forKey: "are"))
+            XCTAssertNil(root.value(forKey: "area "))
+            XCTAssertNil(root.value(forKey: "area")?.value(forKey: "x"), "a scalar has no keys")
+            XCTAssertTrue(root.value(forKey: "empty")?.isPlainScalar ?? false)
+            XCTAssertEqual(root.value(forKey: "empty")?.text, "")
+            XCTAssertEqual(root.value(forKey: "area")?.text, "8401")
+            XCTAssertFalse(root.value(forKey: "area")?.isPlainScalar ?? true)
+            XCTAssertEqual(root.value(forKey: "months")?.items.count, 2)
+            XCTAssertEqual(root.value(forKey: "months")?.pairs.count, 0, "a list has no pairs")
+        }
     }
 
     func testADuplicateKeyInALargeMappingIsFoundToo() {
@@ -89,10 +97,11 @@ final class YAMLTreeTests: XCTestCase {
     func testSaraAmTypedInTwoIsOneCharacterWhereverItStands() throws {
         // NIKHAHIT + SARA AA becomes SARA AM by code points, as the search index reads
         // names, also before a combining mark, at the end, and twice in a row.
-        let root = try XCTUnwrap(YAMLComposer.compose("a: เหร\u{0E4D}\u{0E32}\u{0E31}ญ\nb: ท\u{0E4D}\u{0E32}\nc: \"\u{0E4D}\u{0E32}\u{0E4D}\u{0E32}\""))
-        XCTAssertEqual(root.value(forKey: "a")?.text, "เหร\u{0E33}\u{0E31}ญ")
-        XCTAssertEqual(root.value(forKey: "b")?.text, "ท\u{0E33}")
-        XCTAssertEqual(root.value(forKey: "c")?.text, "\u{0E33}\u{0E33}")
+        try withRoot("a: เหร\u{0E4D}\u{0E32}\u{0E31}ญ\nb: ท\u{0E4D}\u{0E32}\nc: \"\u{0E4D}\u{0E32}\u{0E4D}\u{0E32}\"") { root in
+            XCTAssertEqual(root.value(forKey: "a")?.text, "เหร\u{0E33}\u{0E31}ญ")
+            XCTAssertEqual(root.value(forKey: "b")?.text, "ท\u{0E33}")
+            XCTAssertEqual(root.value(forKey: "c")?.text, "\u{0E33}\u{0E33}")
+        }
     }
 
     /// YAML's null is a plain empty value, `~`, `null`, `Null` or `NULL`; quoted, or any
@@ -101,14 +110,15 @@ final class YAMLTreeTests: XCTestCase {
         let nulls = ["", "~", "null", "Null", "NULL"]
         let texts = ["'~'", "\"null\"", "nULL", "nul", "nulls", "NUll", "~~", "0", "ไม่มี", "''"]
         let yaml = (nulls + texts).enumerated().map { "k\($0.offset): \($0.element)" }.joined(separator: "\n") + "\nlist: [1]"
-        let root = try XCTUnwrap(YAMLComposer.compose(yaml))
-        let reader = NodeReader(path: "x.md", yamlStartLine: 1)
-        for (index, written) in (nulls + texts).enumerated() {
-            let node = try XCTUnwrap(root.value(forKey: "k\(index)"))
-            XCTAssertEqual(reader.isNull(node), index < nulls.count, "`\(written)`")
+        try withRoot(yaml) { root in
+            let reader = NodeReader(path: "x.md", yamlStartLine: 1)
+            for (index, written) in (nulls + texts).enumerated() {
+                let node = try XCTUnwrap(root.value(forKey: "k\(index)"))
+                XCTAssertEqual(reader.isNull(node), index < nulls.count, "`\(written)`")
+            }
+            XCTAssertFalse(reader.isNull(try XCTUnwrap(root.value(forKey: "list"))))
+            XCTAssertFalse(reader.isNull(root))
         }
-        XCTAssertFalse(reader.isNull(try XCTUnwrap(root.value(forKey: "list"))))
-        XCTAssertFalse(reader.isNull(root))
     }
 
     func testEmptyDocumentHasNoRoot() throws {
