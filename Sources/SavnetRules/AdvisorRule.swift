@@ -7,7 +7,7 @@ struct AdvisorRule: Rule {
     let clause: Localized? = Clause.networkRegulation(9)
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
-        directory.networks.compactMap { file, network in
+        directory.compactMapNetworks { file, network in
             guard !network.committee.isEmpty, network.advisors.isEmpty, !network.area.value.isEmpty else { return nil }
             return finding(.warning, at: network.committeeLocation ?? file.location(line: 1), Localized(
                 th: "ไม่ได้ระบุที่ปรึกษาของเครือข่าย (เจ้าหน้าที่พัฒนาชุมชน)",

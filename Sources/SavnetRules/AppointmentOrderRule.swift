@@ -8,8 +8,8 @@ struct AppointmentOrderRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for (_, network) in directory.networks {
-            guard let order = network.order else { continue }
+        directory.forEachNetwork { _, network in
+            guard let order = network.order else { return }
             // The term runs from the order: it cannot start before the order was signed.
             if let date = order.date, let start = network.term?.start, start.value < date.value {
                 findings.append(finding(.warning, at: start.location, Localized(
@@ -22,14 +22,14 @@ struct AppointmentOrderRule: Rule {
                 findings.append(finding(.warning, at: order.location, Localized(
                     th: "คำสั่งแต่งตั้งไม่มีเลขที่", en: "the appointment order has no number"),
                     hint: Localized(th: "เพิ่ม number: เช่น 12/2566", en: "add `number:`, e.g. 12/2566")))
-                continue
+                return
             }
             let parts = ThaiNumerals.toArabic(number.value).split(separator: "/")
             guard parts.count == 2, Int(parts[0]) != nil, let year = Int(parts[1]), parts[1].count == 4 else {
                 findings.append(finding(.error, at: number.location, Localized(
                     th: "เลขที่คำสั่ง `\(number.value)` ต้องอยู่ในรูป เลขที่/ปี พ.ศ. เช่น 12/2566",
                     en: "order number `\(number.value)` must read number/BE year, e.g. 12/2566")))
-                continue
+                return
             }
             if let date = order.date, date.value.buddhistYear != year {
                 findings.append(finding(.warning, at: number.location, Localized(

@@ -8,12 +8,12 @@ struct AreaCodeRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for (file, network) in directory.networks {
+        directory.forEachNetwork { file, network in
             let code = network.area.value
             let at = network.area.location
             guard let area = directory.gazetteer.area(code) else {
                 findings.append(unknown(code, at: at, directory))
-                continue
+                return
             }
             if area.isBangkok {
                 findings.append(finding(.warning, at: at, Localized(
@@ -51,7 +51,6 @@ struct AreaCodeRule: Rule {
 
     private func unknown(_ code: String, at: SourceLocation, _ directory: Directory) -> Diagnostic {
         let parsed = AreaCode(code)
-        let valid = parsed != nil
         let hint: Localized
         if let parentCode = parsed?.parent, let parent = directory.gazetteer.area(parentCode.value) {
             hint = Localized(th: "ดูรหัสที่ถูกต้องด้วย savnet areas \(parent.code)",

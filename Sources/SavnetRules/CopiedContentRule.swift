@@ -9,7 +9,7 @@ struct CopiedContentRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for (file, network) in directory.networks {
+        directory.forEachNetwork { file, network in
             // The same person on two committees of one level: the first file by path holds
             // them (looked up in the directory's index of all files, so a check scoped to
             // some files judges them as the whole check does).

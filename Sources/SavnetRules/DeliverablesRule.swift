@@ -11,10 +11,10 @@ struct DeliverablesRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for (file, network) in directory.networks {
+        directory.forEachNetwork { file, network in
             let code = network.area.value
             let level: Level? = [.district, .province].contains(AreaCode(unchecked: code).level) ? AreaCode(unchecked: code).level : nil
-            guard let level, !network.committee.isEmpty else { continue }
+            guard let level, !network.committee.isEmpty else { return }
             for kind in Deliverable.allCases where kind != .nominees && kind.sender == level {
                 let status = directory.status(kind, forArea: code, today: context.today)
                 let at = network.delivery(kind)?.date?.location ?? network.delivery(kind)?.location

@@ -9,9 +9,10 @@ struct DistrictRepresentationRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for (_, network) in directory.networks where AreaCode(unchecked: network.area.value).level == .district && !network.committee.isEmpty {
+        directory.forEachNetwork { _, network in
+            guard AreaCode(unchecked: network.area.value).level == .district && !network.committee.isEmpty else { return }
             let code = network.area.value
-            guard let district = directory.gazetteer.area(code) else { continue }
+            guard let district = directory.gazetteer.area(code) else { return }
             let subdistricts = Set(directory.gazetteer.children(of: code).map(\.code))
             var represented: Set<String> = []
             for member in network.committee {

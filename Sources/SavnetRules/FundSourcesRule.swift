@@ -8,7 +8,7 @@ struct FundSourcesRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for (_, network) in directory.networks {
+        directory.forEachNetwork { _, network in
             var seen: Set<FundSource> = []
             for source in network.funds?.sources ?? [] {
                 guard let known = FundSource(text: source.value) else {

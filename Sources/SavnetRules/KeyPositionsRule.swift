@@ -8,7 +8,7 @@ struct KeyPositionsRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for (_, network) in directory.networks {
+        directory.forEachNetwork { _, network in
             let at = network.committeeLocation ?? network.area.location
             guard !network.committee.isEmpty else {
                 if network.level?.value != .national, network.area.value != "" {
@@ -16,7 +16,7 @@ struct KeyPositionsRule: Rule {
                         th: "ยังไม่มีรายชื่อคณะกรรมการเครือข่าย", en: "the network lists no committee yet"),
                         hint: Localized(th: "เพิ่ม committee: ตามคำสั่งแต่งตั้ง", en: "add `committee:` from the appointment order")))
                 }
-                continue
+                return
             }
             // Positions are read where the members are, not copied out with them.
             let positions = network.committee.indices.map { network.committee[$0].position }

@@ -8,7 +8,7 @@ struct PositionNameRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for (_, network) in directory.networks {
+        directory.forEachNetwork { _, network in
             let committee = network.committee
             for index in committee.indices {
                 // Most positions are written as the template's names, which the decoder has

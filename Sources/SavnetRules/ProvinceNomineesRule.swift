@@ -10,11 +10,11 @@ struct ProvinceNomineesRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for (_, network) in directory.networks {
+        directory.forEachNetwork { _, network in
             switch network.area.value.count {
             case 4: findings += checkDistrict(network, directory, context)
             case 2: findings += checkProvince(network, directory)
-            default: continue
+            default: return
             }
         }
         return findings

@@ -8,8 +8,8 @@ struct RegulationClausesRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for (_, network) in directory.networks {
-            guard let regulation = network.regulation else { continue }
+        directory.forEachNetwork { _, network in
+            guard let regulation = network.regulation else { return }
             // The numbers only: the clauses themselves (with their text) are not copied.
             var clauses: [Located<Int>] = []
             var chapters: [Located<Int>] = []

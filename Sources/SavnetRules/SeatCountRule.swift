@@ -12,7 +12,7 @@ struct SeatCountRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for (_, network) in directory.networks {
+        directory.forEachNetwork { _, network in
             if AreaCode(unchecked: network.area.value).level == .district, !network.committee.isEmpty, network.committee.count != Self.templateSize {
                 findings.append(finding(.warning, at: network.committeeLocation ?? network.area.location, Localized(
                     th: "แบบคำสั่งกำหนดคณะกรรมการเครือข่ายระดับอำเภอไว้ \(Self.templateSize) ตำแหน่ง แต่มี \(network.committee.count) คน",

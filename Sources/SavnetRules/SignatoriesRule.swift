@@ -8,7 +8,7 @@ struct SignatoriesRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for (_, network) in directory.networks {
+        directory.forEachNetwork { _, network in
             for account in network.funds?.accounts ?? [] {
                 findings += checkAccount(account)
             }

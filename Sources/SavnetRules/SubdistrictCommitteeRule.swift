@@ -9,7 +9,8 @@ struct SubdistrictCommitteeRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for (_, network) in directory.networks where AreaCode(unchecked: network.area.value).level == .subdistrict && !network.committee.isEmpty {
+        directory.forEachNetwork { _, network in
+            guard AreaCode(unchecked: network.area.value).level == .subdistrict && !network.committee.isEmpty else { return }
             let at = network.committeeLocation ?? network.area.location
             if network.committee.count < Self.minimumMembers {
                 findings.append(finding(.error, at: at, Localized(

@@ -8,7 +8,7 @@ struct TermRule: Rule {
     let clause: Localized? = Clause.networkRegulation(8)
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
-        directory.networks.compactMap { file, network in
+        directory.compactMapNetworks { file, network in
             guard !network.committee.isEmpty else { return nil }
             guard let term = network.term else {
                 // A start that is there but not a date has been reported already.

@@ -7,7 +7,7 @@ struct UniquePersonRule: Rule {
 
     func check(_ directory: Directory, _ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for (file, network) in directory.networks {
+        directory.forEachNetwork { file, network in
             // Names compared by their key's two hashes, which the file's outline keeps (at
             // the network's level: one level within a committee); a member the outline
             // leaves out has an empty key, and empty keys count as one name. Members are
