@@ -92,8 +92,50 @@ struct PeopleIndex: Sendable {
 
     /// The index of `files` (the directory's, sorted by path).
     init(_ files: [NetworkFile]) {
-        entries = ParallelMap.map(Array(files.indices)) { Self.entries(of: files[$0], at: Int32($0)) }.flatMap { $0 }.sorted()
-        buckets = Self.buckets(of: entries)
+        let perFile = ParallelMap.map(Array(files.indices)) { Self.entries(of: files[$0], at: Int32($0)) }
+        (entries, buckets) = Self.sorted(perFile)
+    }
+
+    /// The entries sorted, and their buckets' starts: placed bucket by bucket (a counting
+    /// sort on the hash's first sixteen bits), then each bucket's few entries sorted in
+    /// place. A comparison sort of 160,000 entries took 40 ms on one core while the other
+    /// waited.
+    private static func sorted(_ perFile: [[Entry]]) -> ([Entry], [Int32]) {
+        let shift = UInt64(64 - bucketBits)
+        var starts = [Int32](repeating: 0, count: (1 << bucketBits) + 1)
+        var total = 0
+        for entries in perFile {
+            for entry in entries { starts[Int(entry.hash >> shift) + 1] += 1 }
+            total += entries.count
+        }
+        for bucket in 0..<(1 << bucketBits) { starts[bucket + 1] += starts[bucket] }
+        var next = starts
+        let placed = [Entry](unsafeUninitializedCapacity: total) { buffer, count in
+            for entries in perFile {
+                for entry in entries {
+                    let bucket = Int(entry.hash >> shift)
+                    (buffer.baseAddress! + Int(next[bucket])).initialize(to: entry)
+                    next[bucket] += 1
+                }
+            }
+            // Insertion sort within each bucket (two or three entries on average).
+            for bucket in 0..<(1 << bucketBits) {
+                let start = Int(starts[bucket])
+                let end = Int(starts[bucket + 1])
+                guard end - start > 1 else { continue }
+                for index in (start + 1)..<end {
+                    let entry = buffer[index]
+                    var at = index
+                    while at > start, entry < buffer[at - 1] {
+                        buffer[at] = buffer[at - 1]
+                        at -= 1
+                    }
+                    buffer[at] = entry
+                }
+            }
+            count = total
+        }
+        return (placed, starts)
     }
 
     private static func buckets(of entries: [Entry]) -> [Int32] {

@@ -41,6 +41,8 @@ final class PeopleIndexTests: XCTestCase {
         for _ in 0..<50 {
             var files = (0..<Int.random(in: 1...30, using: &generator)).map { file($0, randomPeople(&generator)) }
             var index = PeopleIndex(files)
+            // Placed bucket by bucket, the entries are in the order a comparison sort gives.
+            XCTAssertEqual(index.entries, files.enumerated().flatMap { PeopleIndex.entries(of: $1, at: Int32($0)) }.sorted())
             for round in 0..<4 {
                 if round > 0 {
                     // The engine swaps a new version of a file in.
