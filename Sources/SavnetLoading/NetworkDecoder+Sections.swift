@@ -9,7 +9,7 @@ extension NetworkDecoder {
             reader.text(item, "funds.sources[\(index + 1)]")
         }
         for (index, item) in reader.list(fields["accounts"], "funds.accounts").enumerated() {
-            guard let account = account(item, "funds.accounts[\(index + 1)]") else { continue }
+            guard let account = account(item, number: index + 1) else { continue }
             funds.accounts.append(account)
         }
         return funds
@@ -43,8 +43,10 @@ extension NetworkDecoder {
                 en: "`plan.fiscal_year` must be a Buddhist Era year; found \(year.value)"), hint: hint)
             plan.fiscalYear = nil
         }
-        for (index, item) in reader.list(fields["activities"], "plan.activities").enumerated() {
-            guard let row = reader.fields(item, "plan.activities[\(index + 1)]", allowed: ["name", "months", "budget", "responsible", "indicator"])
+        let activities = reader.list(fields["activities"], "plan.activities")
+        plan.activities.reserveCapacity(activities.count)
+        for (index, item) in activities.enumerated() {
+            guard let row = reader.fields(item, "plan.activities", item: index + 1, allowed: ["name", "months", "budget", "responsible", "indicator"])
             else { continue }
             guard let name = reader.text(row["name"], row.path("name")) else {
                 reader.missing("name", in: row)
@@ -66,15 +68,20 @@ extension NetworkDecoder {
         var regulation = Regulation(location: reader.location(node))
         regulation.title = reader.text(fields["title"], "regulation.title")
         regulation.adopted = reader.date(fields["adopted"], "regulation.adopted")
-        for (index, item) in reader.list(fields["chapters"], "regulation.chapters").enumerated() {
-            guard let chapterFields = reader.fields(item, "regulation.chapters[\(index + 1)]", allowed: ["number", "title", "clauses"])
+        let chapters = reader.list(fields["chapters"], "regulation.chapters")
+        regulation.chapters.reserveCapacity(chapters.count)
+        for (index, item) in chapters.enumerated() {
+            guard let chapterFields = reader.fields(item, "regulation.chapters", item: index + 1, allowed: ["number", "title", "clauses"])
             else { continue }
             var chapter = RegulationChapter()
             chapter.number = reader.int(chapterFields["number"], chapterFields.path("number"), in: 1...999)
             chapter.title = reader.text(chapterFields["title"], chapterFields.path("title"))
-            for (clauseIndex, clauseNode) in reader.list(chapterFields["clauses"], chapterFields.path("clauses")).enumerated() {
-                guard let clauseFields = reader.fields(clauseNode, "\(chapterFields.keyPath).clauses[\(clauseIndex + 1)]",
-                                                       allowed: ["number", "text"]) else { continue }
+            let clauses = reader.list(chapterFields["clauses"], chapterFields.path("clauses"))
+            chapter.clauses.reserveCapacity(clauses.count)
+            let clausesPath = clauses.isEmpty ? "" : chapterFields.path("clauses")
+            for (clauseIndex, clauseNode) in clauses.enumerated() {
+                guard let clauseFields = reader.fields(clauseNode, clausesPath, item: clauseIndex + 1, allowed: ["number", "text"])
+                else { continue }
                 guard let number = reader.int(clauseFields["number"], clauseFields.path("number"), in: 1...999) else {
                     if clauseFields["number"] == nil { reader.missing("number", in: clauseFields) }
                     continue
@@ -90,7 +97,7 @@ extension NetworkDecoder {
     mutating func contacts(_ node: YAMLNode?) -> [Contact] {
         var result: [Contact] = []
         for (index, item) in reader.list(node, "contacts").enumerated() {
-            guard let fields = reader.fields(item, "contacts[\(index + 1)]", allowed: ["name", "phone", "email", "consent"]) else { continue }
+            guard let fields = reader.fields(item, "contacts", item: index + 1, allowed: ["name", "phone", "email", "consent"]) else { continue }
             var contact = Contact(location: reader.location(item))
             contact.name = reader.text(fields["name"], fields.path("name"))
             contact.phone = reader.text(fields["phone"], fields.path("phone"))
@@ -103,15 +110,16 @@ extension NetworkDecoder {
 }
 
 private extension NetworkDecoder {
-    mutating func account(_ node: YAMLNode, _ path: @escaping @autoclosure () -> String) -> BankAccount? {
-        guard let fields = reader.fields(node, path(), allowed: ["bank", "branch", "name", "signatories", "withdrawal"])
+    /// The `number`-th account of `funds.accounts`.
+    mutating func account(_ node: YAMLNode, number: Int) -> BankAccount? {
+        guard let fields = reader.fields(node, "funds.accounts", item: number, allowed: ["bank", "branch", "name", "signatories", "withdrawal"])
         else { return nil }
         var account = BankAccount(location: reader.location(node))
         account.bank = reader.text(fields["bank"], fields.path("bank"))
         account.branch = reader.text(fields["branch"], fields.path("branch"))
         account.name = reader.text(fields["name"], fields.path("name"))
         account.signatories = reader.list(fields["signatories"], fields.path("signatories")).enumerated()
-            .compactMap { index, item in reader.text(item, "\(path()).signatories[\(index + 1)]") }
+            .compactMap { index, item in reader.text(item, "\(fields.keyPath).signatories[\(index + 1)]") }
         if let withdrawal = fields["withdrawal"],
            let rule = reader.fields(withdrawal, fields.path("withdrawal"), allowed: ["required", "always"]) {
             account.required = reader.int(rule["required"], rule.path("required"), in: 1...20)

@@ -25,15 +25,18 @@ struct NodeReader {
     }
 
     /// A mapping's entries, warning about keys outside `allowed` (with a suggestion).
-    mutating func fields(_ node: YAMLNode, _ keyPath: @escaping @autoclosure () -> String, allowed: [String]) -> Fields? {
+    /// `keyPath` is where the mapping sits (`committee`), and `item`, when it is not 0,
+    /// its place in that list (`committee[3]`), written out only for a finding.
+    mutating func fields(_ node: YAMLNode, _ keyPath: String, item: Int = 0, allowed: [String]) -> Fields? {
+        let fields = Fields(node: node, prefix: keyPath, item: item)
         guard node.isMapping else {
-            wrongType(node, keyPath(), expected: Localized(th: "ชุดข้อมูลแบบ คีย์: ค่า", en: "a mapping of `key: value` lines"))
+            wrongType(node, fields.keyPath, expected: Localized(th: "ชุดข้อมูลแบบ คีย์: ค่า", en: "a mapping of `key: value` lines"))
             return nil
         }
         for (key, _) in node.pairs where !node.tree.scalar(key.index, isOneOf: allowed) {
-            unknownKey(key, key.text ?? "", keyPath(), allowed: allowed)
+            unknownKey(key, key.text ?? "", fields.keyPath, allowed: allowed)
         }
-        return Fields(node: node, describePath: keyPath)
+        return fields
     }
 
     /// The items of a sequence; a single value where a list was expected is an error.
@@ -192,11 +195,14 @@ struct NodeReader {
 struct Fields {
     /// The mapping node itself.
     let node: YAMLNode
-    /// Where in the document the mapping sits (`committee[3]`), written out only for a
-    /// finding: building the text for every list item was about 2 % of a check.
-    let describePath: () -> String
+    /// Where in the document the mapping sits (`committee`), and its place in that list
+    /// (3 for `committee[3]`; 0 when it is not a list item). The text is written out only
+    /// for a finding: building it for every list item was about 2 % of a check, and a
+    /// closure that built it, an allocation per mapping.
+    let prefix: String
+    let item: Int
 
-    var keyPath: String { describePath() }
+    var keyPath: String { item > 0 ? "\(prefix)[\(item)]" : prefix }
 
     subscript(key: String) -> YAMLNode? { node.value(forKey: key) }
 

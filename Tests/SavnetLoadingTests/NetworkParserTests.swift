@@ -41,6 +41,47 @@ final class NetworkParserTests: XCTestCase {
         XCTAssertEqual(diagnostics.first?.location, marked.location(path: path))
     }
 
+    /// Findings in list items name the item's place, each part counted from 1, however
+    /// deep it sits.
+    func testFindingsNameTheListItemTheyAreIn() {
+        let text = """
+        ---
+        area: "840901"
+        committee:
+          - {position: ประธานเครือข่าย, name: ก}
+          - {position: รองประธาน, name: [ข], colour: red}
+        groups:
+          - {village: 1}
+          - {village: x}
+        plan:
+          activities:
+            - {name: ประชุม}
+            - ประชุม
+        regulation:
+          chapters:
+            - number: 1
+              clauses:
+                - {number: 1, text: ก}
+                - {number: สอง, text: ข}
+        funds:
+          accounts:
+            - bank: ธนาคารออมสิน
+              signatories: [ประธานเครือข่าย, [x]]
+              withdrawal: {required: many}
+        contacts:
+          - {name: ก, consent: maybe}
+        ---
+
+        """
+        let (_, diagnostics) = NetworkParser.parse(text: text, path: path, contentPath: "84/8409/840901.md")
+        let messages = diagnostics.map(\.message.en).joined(separator: "\n")
+        for keyPath in ["`committee[2].name`", "`committee[2].colour`", "`groups[2].village`", "`plan.activities[2]`",
+                        "`regulation.chapters[1].clauses[2].number`", "`funds.accounts[1].signatories[2]`",
+                        "`funds.accounts[1].withdrawal.required`", "`contacts[1].consent`"] {
+            XCTAssertTrue(messages.contains(keyPath), "\(keyPath) in:\n\(messages)")
+        }
+    }
+
     func testValuesAreTrimmedOfSpacesOfEveryKind() {
         // Thai text goes by without a look at Unicode's tables; every kind of space at
         // either end is still trimmed, whatever its bytes.
