@@ -60,7 +60,7 @@ enum YAMLComposer {
                 try builder.handle(&event)
             }
             guard builder.hasRoot else { return nil }
-            return builder.bytes.withBytes { YAMLTree(rows: builder.rows, children: builder.children, bytes: $0) }
+            return YAMLTree(rows: builder.rows, children: builder.children, bytes: builder.bytes.takeBytes())
         }
     }
 }

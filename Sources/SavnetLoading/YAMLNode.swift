@@ -33,8 +33,9 @@ final class YAMLTree {
     /// The three buffers, in one place the nodes point to.
     private let buffers: UnsafeMutablePointer<YAMLView.Buffers>
 
-    /// A tree of the rows, children and scalar bytes (copied).
-    init(rows: [Row], children: [Int32], bytes: UnsafeBufferPointer<UInt8>) {
+    /// A tree of the rows and children (copied) and the scalars' bytes, whose buffer the
+    /// tree takes over (allocated with `UnsafeMutablePointer.allocate`).
+    init(rows: [Row], children: [Int32], bytes: UnsafeMutableBufferPointer<UInt8>) {
         func copy<Element>(_ source: UnsafeBufferPointer<Element>) -> UnsafeBufferPointer<Element> {
             let target = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(source.count, 1))
             if let base = source.baseAddress { target.baseAddress!.initialize(from: base, count: source.count) }
@@ -42,7 +43,7 @@ final class YAMLTree {
         }
         buffers = .allocate(capacity: 1)
         buffers.initialize(to: YAMLView.Buffers(rows: rows.withUnsafeBufferPointer(copy), children: children.withUnsafeBufferPointer(copy),
-                                                bytes: copy(bytes)))
+                                                bytes: UnsafeBufferPointer(bytes)))
     }
 
     deinit {
@@ -60,7 +61,7 @@ final class YAMLTree {
     }
 
     /// A tree with no nodes, alive as long as the process: what an empty list points to.
-    fileprivate static let empty = YAMLTree(rows: [], children: [], bytes: UnsafeBufferPointer(start: nil, count: 0))
+    fileprivate static let empty = YAMLTree(rows: [], children: [], bytes: UnsafeMutableBufferPointer(start: .allocate(capacity: 1), count: 0))
     fileprivate static let emptyView = YAMLView(buffers: UnsafePointer(empty.buffers))
 }
 

@@ -58,9 +58,14 @@ public struct ByteSink: ~Copyable {
         return Array(UnsafeBufferPointer(start: start + offset, count: length))
     }
 
-    /// `body` applied to the bytes written, without copying them.
-    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        try body(UnsafeBufferPointer(start: start, count: count))
+    /// The buffer with the bytes written, handed over without a copy: the caller owns it
+    /// (and deallocates it); the sink starts again empty.
+    public mutating func takeBytes() -> UnsafeMutableBufferPointer<UInt8> {
+        let taken = UnsafeMutableBufferPointer(start: start, count: written)
+        capacity = 64
+        start = .allocate(capacity: capacity)
+        written = 0
+        return taken
     }
 
     /// The bytes written, as an array.
