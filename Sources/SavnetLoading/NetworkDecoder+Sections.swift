@@ -78,9 +78,9 @@ extension NetworkDecoder {
             chapter.title = reader.text(chapterFields["title"], chapterFields.path("title"))
             let clauses = reader.list(chapterFields["clauses"], chapterFields.path("clauses"))
             chapter.clauses.reserveCapacity(clauses.count)
-            let clausesPath = clauses.isEmpty ? "" : chapterFields.path("clauses")
             for (clauseIndex, clauseNode) in clauses.enumerated() {
-                guard let clauseFields = reader.fields(clauseNode, clausesPath, item: clauseIndex + 1, allowed: ["number", "text"])
+                guard let clauseFields = reader.fields(clauseNode, "regulation.chapters", item: index + 1, sub: "clauses",
+                                                       subItem: clauseIndex + 1, allowed: ["number", "text"])
                 else { continue }
                 guard let number = reader.int(clauseFields["number"], clauseFields.path("number"), in: 1...999) else {
                     if clauseFields["number"] == nil { reader.missing("number", in: clauseFields) }
@@ -121,7 +121,7 @@ private extension NetworkDecoder {
         account.signatories = reader.list(fields["signatories"], fields.path("signatories")).enumerated()
             .compactMap { index, item in reader.text(item, "\(fields.keyPath).signatories[\(index + 1)]") }
         if let withdrawal = fields["withdrawal"],
-           let rule = reader.fields(withdrawal, fields.path("withdrawal"), allowed: ["required", "always"]) {
+           let rule = reader.fields(withdrawal, "funds.accounts", item: number, sub: "withdrawal", allowed: ["required", "always"]) {
             account.required = reader.int(rule["required"], rule.path("required"), in: 1...20)
             account.always = reader.text(rule["always"], rule.path("always"))
         }
@@ -129,14 +129,14 @@ private extension NetworkDecoder {
     }
 
     /// Months as numbers (1–12) or Thai month names (ต.ค., ตุลาคม).
-    mutating func months(_ node: YAMLNode?, _ keyPath: String) -> [Located<Int>] {
-        reader.list(node, keyPath).enumerated().compactMap { index, item in
-            guard let text = reader.text(item, "\(keyPath)[\(index + 1)]") else { return nil }
+    mutating func months(_ node: YAMLNode?, _ keyPath: @autoclosure () -> String) -> [Located<Int>] {
+        reader.list(node, keyPath()).enumerated().compactMap { index, item in
+            guard let text = reader.text(item, "\(keyPath())[\(index + 1)]") else { return nil }
             if let number = ThaiNumerals.parseInt(text.value), (1...12).contains(number) {
                 return Located(number, at: text.location)
             }
             if let number = ThaiCalendar.month(named: text.value) { return Located(number, at: text.location) }
-            reader.report(item, keyPath, "front-matter-type", Localized(
+            reader.report(item, keyPath(), "front-matter-type", Localized(
                 th: "เดือน `\(text.value)` ไม่ถูกต้อง ใช้เลข 1–12 หรือชื่อเดือน เช่น ต.ค.",
                 en: "`\(text.value)` is not a month: use 1–12 or a Thai month name such as ต.ค."))
             return nil

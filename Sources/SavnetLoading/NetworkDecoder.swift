@@ -183,11 +183,11 @@ private extension NetworkDecoder {
         guard let fields = reader.fields(node, "deliverables", allowed: kinds.map(\.rawValue)) else { return [] }
         var result: [Delivery] = []
         for kind in kinds {
-            let key = "deliverables.\(kind.rawValue)"
-            guard let item = fields[kind.rawValue], let entry = reader.fields(item, key, allowed: ["date", "letter"]) else { continue }
+            guard let item = fields[kind.rawValue],
+                  let entry = reader.fields(item, "deliverables", sub: kind.rawValue, allowed: ["date", "letter"]) else { continue }
             var delivery = Delivery(kind: kind, location: reader.location(item))
-            delivery.date = reader.date(entry["date"], key + ".date")
-            delivery.letter = reader.text(entry["letter"], key + ".letter")
+            delivery.date = reader.date(entry["date"], entry.path("date"))
+            delivery.letter = reader.text(entry["letter"], entry.path("letter"))
             result.append(delivery)
         }
         return result

@@ -26,9 +26,11 @@ struct NodeReader {
 
     /// A mapping's entries, warning about keys outside `allowed` (with a suggestion).
     /// `keyPath` is where the mapping sits (`committee`), and `item`, when it is not 0,
-    /// its place in that list (`committee[3]`), written out only for a finding.
-    mutating func fields(_ node: YAMLNode, _ keyPath: String, item: Int = 0, allowed: [String]) -> Fields? {
-        let fields = Fields(node: node, prefix: keyPath, item: item)
+    /// its place in that list (`committee[3]`); `sub` and `subItem` go one level deeper
+    /// (`regulation.chapters[2].clauses[5]`). Written out only for a finding.
+    mutating func fields(_ node: YAMLNode, _ keyPath: String, item: Int = 0, sub: String = "", subItem: Int = 0,
+                         allowed: [String]) -> Fields? {
+        let fields = Fields(node: node, prefix: keyPath, item: item, sub: sub, subItem: subItem)
         guard node.isMapping else {
             wrongType(node, fields.keyPath, expected: Localized(th: "ชุดข้อมูลแบบ คีย์: ค่า", en: "a mapping of `key: value` lines"))
             return nil
@@ -196,13 +198,23 @@ struct Fields {
     /// The mapping node itself.
     let node: YAMLNode
     /// Where in the document the mapping sits (`committee`), and its place in that list
-    /// (3 for `committee[3]`; 0 when it is not a list item). The text is written out only
-    /// for a finding: building it for every list item was about 2 % of a check, and a
-    /// closure that built it, an allocation per mapping.
+    /// (3 for `committee[3]`; 0 when it is not a list item), then, for a mapping one level
+    /// deeper, the key and place below that (`clauses`, 5: `….clauses[5]`). The text is
+    /// written out only for a finding: building it for every list item was about 2 % of a
+    /// check (an interpolation costs some 3,000 instructions), and a closure that built
+    /// it, an allocation per mapping.
     let prefix: String
     let item: Int
+    var sub = ""
+    var subItem = 0
 
-    var keyPath: String { item > 0 ? "\(prefix)[\(item)]" : prefix }
+    var keyPath: String {
+        var path = prefix
+        if item > 0 { path += "[\(item)]" }
+        if !sub.isEmpty { path += path.isEmpty ? sub : "." + sub }
+        if subItem > 0 { path += "[\(subItem)]" }
+        return path
+    }
 
     subscript(key: String) -> YAMLNode? { node.value(forKey: key) }
 

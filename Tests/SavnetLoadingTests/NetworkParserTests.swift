@@ -70,6 +70,8 @@ final class NetworkParserTests: XCTestCase {
               withdrawal: {required: many}
         contacts:
           - {name: ก, consent: maybe}
+        deliverables:
+          plan: {date: soon}
         ---
 
         """
@@ -77,7 +79,7 @@ final class NetworkParserTests: XCTestCase {
         let messages = diagnostics.map(\.message.en).joined(separator: "\n")
         for keyPath in ["`committee[2].name`", "`committee[2].colour`", "`groups[2].village`", "`plan.activities[2]`",
                         "`regulation.chapters[1].clauses[2].number`", "`funds.accounts[1].signatories[2]`",
-                        "`funds.accounts[1].withdrawal.required`", "`contacts[1].consent`"] {
+                        "`funds.accounts[1].withdrawal.required`", "`contacts[1].consent`", "`deliverables.plan.date`"] {
             XCTAssertTrue(messages.contains(keyPath), "\(keyPath) in:\n\(messages)")
         }
     }
