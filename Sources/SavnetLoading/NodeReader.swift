@@ -13,6 +13,8 @@ struct NodeReader {
     /// Key paths whose value was there but could not be read (so rules do not also call
     /// them missing).
     var unreadable: [String] = []
+    /// This thread's shared strings, for the values files repeat.
+    private let interner = StringInterner.current
 
     init(path: String, yamlStartLine: Int) {
         self.path = path
@@ -54,11 +56,11 @@ struct NodeReader {
     /// A non-empty text value.
     mutating func text(_ node: YAMLNode?, _ keyPath: @autoclosure () -> String) -> Located<String>? {
         guard let node, !isNull(node) else { return nil }
-        guard let text = node.trimmedText else {
+        guard node.isScalar else {
             wrongType(node, keyPath(), expected: Localized(th: "ข้อความ", en: "a text value"))
             return nil
         }
-        return Located(text, at: location(node))
+        return Located(node.tree.trimmedString(node.index, interner: interner), at: location(node))
     }
 
     /// A date in BE or CE, Arabic or Thai digits; a value that is not one says why, and

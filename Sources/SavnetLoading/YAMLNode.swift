@@ -152,6 +152,12 @@ struct YAMLView {
         NodeReader.mayNeedTrimming(scalarBytes(row)) ? NodeReader.trimmed(string(row)) : string(row)
     }
 
+    /// `trimmedString(row)`, shared with an equal string made before when there is one.
+    func trimmedString(_ row: Int, interner: StringInterner) -> String {
+        let bytes = scalarBytes(row)
+        return NodeReader.mayNeedTrimming(bytes) ? NodeReader.trimmed(string(row)) : interner.string(bytes)
+    }
+
     /// The scalar's text at `row`.
     func string(_ row: Int) -> String {
         String(decoding: scalarBytes(row), as: UTF8.self)
