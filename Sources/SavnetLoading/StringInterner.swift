@@ -63,9 +63,11 @@ final class StringInterner {
         }
         let hash = Self.hash(UnsafeRawPointer(base), bytes.count)
         let slot = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
-        if hashes[slot] == hash, var found = strings[slot], found.utf8.count == bytes.count,
-           found.withUTF8({ memcmp($0.baseAddress!, base, bytes.count) == 0 }) {
-            return found
+        // Compared in place: copying the string out first cost a retain and a release.
+        if hashes[slot] == hash,
+           strings[slot]?.utf8.withContiguousStorageIfAvailable({ $0.count == bytes.count && memcmp($0.baseAddress!, base, bytes.count) == 0 })
+           == true {
+            return strings[slot]!
         }
         let made = String(decoding: bytes, as: UTF8.self)
         hashes[slot] = hash
