@@ -172,9 +172,14 @@ public final class DirectoryFragments: @unchecked Sendable {
     /// The group whose file is at `path` (one of the directory files).
     public static func group(ofPath path: String) -> String { path == "directory.json" ? "" : String(path.prefix(2)) }
 
-    /// Whether `path` is one of the directory files.
+    /// Whether `path` is one of the directory files: `directory.json`, or `PP/directory.json`
+    /// for a province code `PP` (digits, or the capital letters an areas file may use too:
+    /// a build after an edit took `A0/directory.json` for some other file, and removed it).
     public static func isDirectoryFile(_ path: String) -> Bool {
-        path == "directory.json" || (path.count == 17 && path.hasSuffix("/directory.json") && path.prefix(2).allSatisfy(\.isNumber))
+        guard path != "directory.json" else { return true }
+        let bytes = path.utf8
+        return bytes.count == 17 && path.hasSuffix("/directory.json")
+            && bytes.prefix(2).allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }
     }
 
     /// The last bytes of the file at `path` and, for each network file, its spans in them

@@ -75,6 +75,42 @@ final class DifferentialTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(edits, seeds.count)
     }
 
+    /// A province an areas file adds (letter codes, as `Benchmarks/generate.py --scale`
+    /// writes) keeps its directory file in a build after an edit elsewhere: such a build
+    /// once took `A0/directory.json` for some other file, and removed it.
+    func testAProvinceOfAnAreasFileKeepsItsDataFileAfterAnEdit() throws {
+        var files = site.files
+        files["A0/_index.md"] = "---\nlevel: province\narea: \"A0\"\nname: เครือข่ายจังหวัดทดสอบ\n---\nข้อมูลสังเคราะห์\n"
+        let gazetteer = Gazetteer.bundled.adding([Area(code: "A0", nameTH: "ทดสอบ", nameEN: "Test")])
+        let content = try ContentFolder(TestSite(files))
+        defer { content.remove() }
+        let loader = ContentLoader(root: content.url, displayRoot: "content")
+        let theme = try TestBuild.defaultTheme()
+        let settings = SiteSettings(baseURL: "https://example.org/savnet/")
+        let base = try BuildEngine(loader: loader, renderer: SiteRenderer(theme: theme), settings: settings,
+                                   gazetteer: gazetteer, today: TestSite.today)
+        XCTAssertNotNil(base.digests["A0/directory.json"], "the province's data file is written")
+        let image = base.snapshot(tool: tool, mark: base.outputFingerprint, storeSize: nil)
+        let path = "84/8409/_index.md"
+        try content.write(path, try content.text(path) + "\nแก้ไข\n")
+        let paths = try loader.markdownPaths()
+        let (cached, status) = try BuildEngine.open(
+            loader: loader, renderer: SiteRenderer(theme: theme), settings: settings, gazetteer: gazetteer,
+            today: TestSite.today, searchIndexed: false, contents: Array(zip(paths, paths.map(loader.read))),
+            cache: (Array(image.state.joined()), Array(image.store.joined())), tool: tool)
+        guard case .used = status else { return XCTFail("the cache was not used: \(status)") }
+        let update = try cached.renderChanges { base.outputs[$0] }
+        XCTAssertFalse(update.removed.contains("A0/directory.json"), "\(update.removed)")
+        _ = cached.refreshSummaries()
+        let clean = try BuildEngine(loader: loader, renderer: SiteRenderer(theme: theme), settings: settings,
+                                    gazetteer: gazetteer, today: TestSite.today)
+        compare(cached, clean, "cached build", "an edit beside a letter-coded province")
+        for code in ["84", "A0", "10", "Z9"] { XCTAssertTrue(DirectoryFragments.isDirectoryFile("\(code)/directory.json"), code) }
+        for other in ["a0/directory.json", "8/directory.json", "840/directory.json", "84/areas.json", "84/directory.jsonx"] {
+            XCTAssertFalse(DirectoryFragments.isDirectoryFile(other), other)
+        }
+    }
+
     // MARK: - Comparing
 
     private func compare(_ engine: BuildEngine, _ clean: BuildEngine, _ name: String, _ context: String) {
