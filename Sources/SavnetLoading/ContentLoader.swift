@@ -82,23 +82,34 @@ public struct ContentLoader {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(unreadable(shown)) }
-        // Read up to one byte past the limit (the size may change while reading).
-        var bytes = [UInt8](repeating: 0, count: min(Int(info.st_size), Self.maximumFileSize) + 1)
-        var count = 0
-        while count < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+        // Read up to one byte past the limit (the size may change while reading), straight
+        // into the array's memory: filling it with zeros first touched every page twice.
+        var failed = false
+        func chunk(_ size: Int) -> [UInt8] {
+            [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+                var count = 0
+                while count < size {
+                    let got = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
+                    if got < 0, errno == EINTR { continue }
+                    if got < 0 { failed = true }
+                    if got <= 0 { break }
+                    count += got
+                }
+                initialized = count
             }
-            if got < 0, errno == EINTR { continue }
-            guard got >= 0 else { return .failure(unreadable(shown)) }
-            if got == 0 { break }
-            count += got
-            if count == bytes.count, count <= Self.maximumFileSize { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
         }
-        guard count <= Self.maximumFileSize else {
-            return .failure(tooLarge(shown, size: max(Int(info.st_size), count)))
+        var room = min(Int(info.st_size), Self.maximumFileSize) + 1
+        var bytes = chunk(room)
+        // The file grew since it was measured: read on, a page at a time, to the limit.
+        while !failed, bytes.count == room, room <= Self.maximumFileSize {
+            let more = min(4096, Self.maximumFileSize + 1 - room)
+            room += more
+            bytes += chunk(more)
         }
-        bytes.removeSubrange(count...)
+        guard !failed else { return .failure(unreadable(shown)) }
+        guard bytes.count <= Self.maximumFileSize else {
+            return .failure(tooLarge(shown, size: max(Int(info.st_size), bytes.count)))
+        }
         return .success(bytes)
     }
 }

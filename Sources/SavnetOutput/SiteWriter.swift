@@ -460,14 +460,23 @@ public struct SiteWriter {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var offset = 0
-        while offset < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            guard got > 0 else { return nil }
-            offset += got
+        // Read straight into the array's memory (filling it with zeros first touched every
+        // page twice: the build cache is tens of megabytes).
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var offset = 0
+            while offset < size {
+                let got = Glibc.read(descriptor, buffer.baseAddress! + offset, size - offset)
+                guard got > 0 else {
+                    complete = false
+                    break
+                }
+                offset += got
+            }
+            initialized = offset
         }
-        return bytes
+        return complete ? bytes : nil
     }
 
     /// Whether a path stays inside the output folder (and has no control characters, which

@@ -34,6 +34,25 @@ final class ContentLoaderTests: XCTestCase {
         XCTAssertEqual(diagnostics.map(\.rule), ["file-too-large"])
     }
 
+    /// Files are read whole, byte for byte, at every size up to the limit, and refused
+    /// past it.
+    func testFilesAreReadByteForByteUpToTheLimit() throws {
+        let loader = ContentLoader(root: folder, displayRoot: "content")
+        let limit = ContentLoader.maximumFileSize
+        for size in [0, 1, 4095, 4096, 4097, 65_537, limit - 1, limit, limit + 1, limit + 4097] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            try Data(bytes).write(to: folder.appendingPathComponent("84/f.md"))
+            switch loader.read("84/f.md") {
+            case let .success(read):
+                XCTAssertLessThanOrEqual(size, limit)
+                XCTAssertEqual(read, bytes, "size \(size)")
+            case let .failure(finding):
+                XCTAssertGreaterThan(size, limit, "size \(size)")
+                XCTAssertEqual(finding.rule, "file-too-large")
+            }
+        }
+    }
+
     func testMissingFolderThrows() {
         XCTAssertThrowsError(try ContentLoader(root: folder.appendingPathComponent("nope"), displayRoot: "x").load())
     }
