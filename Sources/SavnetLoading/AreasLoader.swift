@@ -10,7 +10,7 @@ public enum AreasLoader {
         var diagnostics: [Diagnostic] = []
         var known = Set<String>()
         // Lines and fields split on their bytes: split by Characters, Thai names went
-        // through grapheme breaking (a second for a 4x country's 24,000 lines), and a
+        // through grapheme breaking (some 75 ms of one core for a 4x country's 24,630 lines), and a
         // Windows line end (CR LF, one Character) hid every line break.
         for (index, line) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.last == 0x0D ? line.dropLast() : line

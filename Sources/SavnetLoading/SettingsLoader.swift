@@ -17,23 +17,22 @@ public enum SettingsLoader {
     /// `project` is the real path of the folder the settings belong to: `content` and
     /// `areas` must lie inside it, and `theme` must name a folder under `themes/`.
     public static func parse(_ text: String, path: String, project: String? = nil) -> (SiteSettings, [Diagnostic]) {
-        let settings = SiteSettings()
         let tree: YAMLTree?
         do {
             tree = try YAMLComposer.compose(text)
         } catch let failure as YAMLComposer.Failure {
             let front = FrontMatter(yaml: text, yamlStartLine: 1, body: "", bodyStartLine: 1)
-            return (settings, [YAMLDocument.diagnostic(for: failure, front: front, path: path)])
+            return (SiteSettings(), [YAMLDocument.diagnostic(for: failure, front: front, path: path)])
         } catch {
-            return (settings, [])
+            return (SiteSettings(), [])
         }
-        guard let tree else { return (settings, []) }
-        return tree.withRoot { node in read(node, into: settings, path: path, project: project) }
+        guard let tree else { return (SiteSettings(), []) }
+        return tree.withRoot { node in read(node, path: path, project: project) }
     }
 
     /// The settings read from the document's root `node`.
-    private static func read(_ node: YAMLNode, into settings: SiteSettings, path: String, project: String?) -> (SiteSettings, [Diagnostic]) {
-        var settings = settings
+    private static func read(_ node: YAMLNode, path: String, project: String?) -> (SiteSettings, [Diagnostic]) {
+        var settings = SiteSettings()
         var reader = NodeReader(path: path, yamlStartLine: 1)
         guard let fields = reader.fields(node, "", allowed: keys) else { return (settings, reader.diagnostics) }
         if let value = reader.text(fields["title"], "title") { settings.title = value.value }

@@ -147,12 +147,8 @@ struct YAMLView {
     /// The scalar's text at `row` without spaces around it, as `NodeReader.trimmed`
     /// gives, deciding from the bytes whether trimming is needed at all (plain scalars
     /// arrive trimmed; only a value whose first or last character may be a space of
-    /// some kind goes through `trimmed`).
-    func trimmedString(_ row: Int) -> String {
-        NodeReader.mayNeedTrimming(scalarBytes(row)) ? NodeReader.trimmed(string(row)) : string(row)
-    }
-
-    /// `trimmedString(row)`, shared with an equal string made before when there is one.
+    /// some kind goes through `trimmed`); shared through `interner` with an equal string
+    /// made before, when there is one.
     func trimmedString(_ row: Int, interner: StringInterner) -> String {
         let bytes = scalarBytes(row)
         return NodeReader.mayNeedTrimming(bytes) ? NodeReader.trimmed(string(row)) : interner.string(bytes)
@@ -203,9 +199,6 @@ struct YAMLNode {
 
     /// The scalar's text, if this is a scalar.
     var text: String? { isScalar ? tree.string(index) : nil }
-
-    /// The scalar's text without spaces around it, if this is a scalar.
-    var trimmedText: String? { isScalar ? tree.trimmedString(index) : nil }
 
     /// The value of `key` in this mapping, if it has that key.
     func value(forKey key: String) -> YAMLNode? {
