@@ -212,11 +212,10 @@ private extension NetworkDecoder {
            let parts = reader.fields(regulation, "wording.regulation", allowed: ["preamble", "clauses"]) {
             wording.preamble = reader.text(parts["preamble"], "wording.regulation.preamble")
             for (index, item) in reader.list(parts["clauses"], "wording.regulation.clauses").enumerated() {
-                let path = "wording.regulation.clauses[\(index + 1)]"
                 guard let clause = reader.fields(item, "wording.regulation.clauses", item: index + 1, allowed: ["number", "text"]),
-                      let number = reader.int(clause["number"], path + ".number", in: 1...999) else { continue }
+                      let number = reader.int(clause["number"], clause.path("number"), in: 1...999) else { continue }
                 var entry = RegulationClause(number: number)
-                entry.text = reader.text(clause["text"], path + ".text")
+                entry.text = reader.text(clause["text"], clause.path("text"))
                 wording.clauses.append(entry)
             }
         }

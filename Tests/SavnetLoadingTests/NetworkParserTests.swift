@@ -72,6 +72,11 @@ final class NetworkParserTests: XCTestCase {
           - {name: ก, consent: maybe}
         deliverables:
           plan: {date: soon}
+        wording:
+          regulation:
+            clauses:
+              - {number: 1, text: ก}
+              - {number: สอง, text: ข}
         ---
 
         """
@@ -79,7 +84,8 @@ final class NetworkParserTests: XCTestCase {
         let messages = diagnostics.map(\.message.en).joined(separator: "\n")
         for keyPath in ["`committee[2].name`", "`committee[2].colour`", "`groups[2].village`", "`plan.activities[2]`",
                         "`regulation.chapters[1].clauses[2].number`", "`funds.accounts[1].signatories[2]`",
-                        "`funds.accounts[1].withdrawal.required`", "`contacts[1].consent`", "`deliverables.plan.date`"] {
+                        "`funds.accounts[1].withdrawal.required`", "`contacts[1].consent`", "`deliverables.plan.date`",
+                        "`wording.regulation.clauses[2].number`"] {
             XCTAssertTrue(messages.contains(keyPath), "\(keyPath) in:\n\(messages)")
         }
     }
